@@ -1,8 +1,8 @@
 /**
- * The one schema for a saved endpoint. The service, the CLI, imports and IPC all validate
- * with it, so an error names the same field and rule wherever the input came from.
+ * The one schema for a saved endpoint. The service, the CLI, imports, IPC and the
+ * renderer's forms all validate with it, so an error names the same field and rule wherever
+ * the input came from. Isomorphic: no `node:` imports (the renderer bundles it).
  */
-import { isIP } from 'node:net';
 import { z } from 'zod';
 import { FAILURE_CLASSES } from '../classify/failure-classes.ts';
 
@@ -20,7 +20,7 @@ export const hostSchema = z
   .trim()
   .min(1, 'is required')
   .transform((host) => (host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host))
-  .refine((host) => isIP(host) !== 0 || (HOSTNAME.test(host) && !/^[\d.]+$/.test(host)), {
+  .refine((host) => isIpLiteral(host) || (HOSTNAME.test(host) && !/^[\d.]+$/.test(host)), {
     message: 'must be a host name, an IPv4 address or an IPv6 address',
   });
 
@@ -110,8 +110,19 @@ export interface Endpoint extends EndpointConfig {
 export const endpointPatchSchema = z.object(endpointFields).partial().strict();
 export type EndpointPatch = z.input<typeof endpointPatchSchema>;
 
-export function payloadBytes(payload: { readonly encoding: 'text' | 'hex'; readonly value: string }): Buffer {
-  return payload.encoding === 'hex' ? Buffer.from(payload.value, 'hex') : Buffer.from(payload.value, 'utf8');
+const ipv4 = z.ipv4();
+const ipv6 = z.ipv6();
+
+/** True for an IPv4 or IPv6 literal (without brackets). */
+export function isIpLiteral(host: string): boolean {
+  return ipv4.safeParse(host).success || ipv6.safeParse(host).success;
+}
+
+export function payloadBytes(payload: { readonly encoding: 'text' | 'hex'; readonly value: string }): Uint8Array {
+  if (payload.encoding === 'text') return new TextEncoder().encode(payload.value);
+  const bytes = new Uint8Array(payload.value.length / 2);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(payload.value.slice(i * 2, i * 2 + 2), 16);
+  return bytes;
 }
 
 function isValidRegex(source: string, flags: string): boolean {
