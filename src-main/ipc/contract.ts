@@ -94,3 +94,8 @@ export type SynackApi = {
 };
 
 export const OPERATION_NAMES = Object.keys(OPERATIONS) as OperationName[];
+
+/** What the serving side implements: parsed (validated) arguments in, results out; may throw typed errors. */
+export type ServiceOperations = {
+  readonly [K in OperationName]: (...args: ParsedArgs<K>) => OperationResults[K] | Promise<OperationResults[K]>;
+};

@@ -1,0 +1,119 @@
+/**
+ * One endpoint's life in the service: probe it (or hold its heartbeat session), judge each
+ * sample against the network's health, feed the state machine, and report what happened.
+ */
+import type { Endpoint } from '../endpoints/endpoint-schema.ts';
+import { payloadBytes } from '../endpoints/endpoint-schema.ts';
+import { probe } from '../probe/registry.ts';
+import type { ProbeOptions } from '../probe/types.ts';
+import type { EndpointStatusDto, SampleDto } from '../../ipc/dto.ts';
+import type { NetworkHealth } from './network-health.ts';
+import { sampleFromOutcome } from './sample.ts';
+import { EndpointStateTracker, type FlapSettings, type Transition } from './state-machine.ts';
+
+/** Latencies kept for the overview's sparkline. */
+export const SPARKLINE_LENGTH = 60;
+
+export interface RunnerHooks {
+  readonly onSample: (runner: EndpointRunner, sample: SampleDto) => void;
+  readonly onTransition: (runner: EndpointRunner, transition: Transition) => void;
+}
+
+export class EndpointRunner {
+  endpoint: Endpoint;
+  readonly tracker: EndpointStateTracker;
+  readonly sparkline: (number | null)[] = [];
+  lastSample: SampleDto | undefined;
+  since: number;
+  #inFlight: Promise<SampleDto> | undefined;
+  readonly #health: NetworkHealth;
+  readonly #hooks: RunnerHooks;
+
+  constructor(endpoint: Endpoint, health: NetworkHealth, hooks: RunnerHooks, flap?: FlapSettings) {
+    this.endpoint = endpoint;
+    this.tracker = new EndpointStateTracker(endpoint.thresholds, flap, endpoint.paused ? 'paused' : 'pending');
+    this.since = Date.now();
+    this.#health = health;
+    this.#hooks = hooks;
+  }
+
+  get id(): number {
+    return this.endpoint.id;
+  }
+
+  /** Probes once; a call while a probe is in flight shares it instead of overlapping. */
+  runOnce(signal?: AbortSignal): Promise<SampleDto> {
+    this.#inFlight ??= this.#probe(signal).finally(() => {
+      this.#inFlight = undefined;
+    });
+    return this.#inFlight;
+  }
+
+  /** Records a sample from any source (probe or heartbeat session). */
+  record(sample: SampleDto): void {
+    if (sample.ok && sample.latencyMs !== undefined) this.sparkline.push(sample.latencyMs);
+    else if (!sample.inconclusive) this.sparkline.push(null);
+    if (this.sparkline.length > SPARKLINE_LENGTH) this.sparkline.shift();
+    this.lastSample = sample;
+    this.#hooks.onSample(this, sample);
+    const transition = this.tracker.observe({
+      ts: sample.ts,
+      ok: sample.ok,
+      inconclusive: sample.inconclusive,
+      ...(sample.latencyMs === undefined ? {} : { latencyMs: sample.latencyMs }),
+      ...(sample.failureClass === undefined ? {} : { failureClass: sample.failureClass }),
+      ...(sample.code === undefined ? {} : { code: sample.code }),
+      ...(sample.message === undefined ? {} : { message: sample.message }),
+    });
+    if (transition) this.#transitioned(transition);
+  }
+
+  pause(at = Date.now()): void {
+    const transition = this.tracker.pause(at);
+    if (transition) this.#transitioned(transition);
+  }
+
+  resume(at = Date.now()): void {
+    const transition = this.tracker.resume(at);
+    if (transition) this.#transitioned(transition);
+  }
+
+  status(): EndpointStatusDto {
+    const failureClass = this.tracker.state === 'down' || this.tracker.state === 'recovering' ? this.tracker.failureClass : undefined;
+    return {
+      endpointId: this.id,
+      state: this.tracker.state,
+      since: this.since,
+      flapping: this.tracker.flapping,
+      ...(failureClass === undefined ? {} : { failureClass }),
+      ...(this.lastSample === undefined ? {} : { lastSample: this.lastSample }),
+    };
+  }
+
+  async #probe(signal: AbortSignal | undefined): Promise<SampleDto> {
+    const { endpoint } = this;
+    const kind = endpoint.kind === 'udp' ? 'udp' : 'tcp';
+    const outcome = await probe(kind, { host: endpoint.host, port: endpoint.port }, probeOptions(endpoint, signal));
+    const failure = outcome.ok ? undefined : outcome.failure;
+    const inconclusive = this.#health.judge(outcome.startedAt, failure);
+    const sample = sampleFromOutcome(endpoint.id, endpoint.kind, outcome, inconclusive);
+    // An aborted probe (stop, remove) says nothing about the endpoint: don't record it.
+    if (failure?.code !== 'ABORTED') this.record(sample);
+    return sample;
+  }
+
+  #transitioned(transition: Transition): void {
+    this.since = transition.at;
+    this.#hooks.onTransition(this, transition);
+  }
+}
+
+export function probeOptions(endpoint: Endpoint, signal?: AbortSignal): ProbeOptions {
+  return {
+    timeoutMs: endpoint.timeoutMs,
+    family: endpoint.family,
+    ...(endpoint.send === undefined ? {} : { send: payloadBytes(endpoint.send) }),
+    ...(endpoint.expect === undefined ? {} : { expect: endpoint.expect }),
+    ...(signal === undefined ? {} : { signal }),
+  };
+}

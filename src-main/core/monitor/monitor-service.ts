@@ -1,0 +1,279 @@
+/**
+ * The one façade: everything a user can do goes through here, whichever shell they use
+ * (desktop, web, CLI, daemon). It owns the scheduler, the endpoint runners and the store.
+ */
+import { endpointInputSchema, endpointPatchSchema, type Endpoint, type EndpointConfig } from '../endpoints/endpoint-schema.ts';
+import { exportEndpoints, importEndpoints, type ExchangeFormat } from '../endpoints/import-export.ts';
+import { parseOrThrow } from '../endpoints/validation-error.ts';
+import type { OperationResults, ParsedArgs, ServiceOperations } from '../../ipc/contract.ts';
+import type { EndpointStatusDto, EventDto, OverviewRowDto, SampleDto, UpdateBatchDto } from '../../ipc/dto.ts';
+import { EndpointRunner } from './endpoint-runner.ts';
+import { NotFoundError, type HistoryStore } from './history-store.ts';
+import { NetworkHealth, type NetworkHealthOptions } from './network-health.ts';
+import { Scheduler } from './scheduler.ts';
+import { DEFAULT_SETTINGS, settingsPatchSchema, settingsSchema, type Settings } from './settings-schema.ts';
+import type { FlapSettings, Transition } from './state-machine.ts';
+import { UpdateBatcher } from './update-batcher.ts';
+
+const DAY_MS = 86_400_000;
+
+export interface MonitorServiceOptions {
+  readonly store: HistoryStore;
+  /** Probes in flight at once. @default 256 */
+  readonly concurrency?: number;
+  readonly network?: NetworkHealthOptions;
+  readonly flap?: FlapSettings;
+  /** Push batching interval. @default 100 */
+  readonly pushIntervalMs?: number;
+  /** Called with each probe's start delay against its schedule (benchmarks). */
+  readonly onSlip?: (slipMs: number) => void;
+}
+
+/** Signature of a state transition as reported to listeners (daemon output, notifications). */
+export interface TransitionReport extends Transition {
+  readonly endpoint: Endpoint;
+  /** Set when the endpoint's dependency is down: the transition belongs to that incident. */
+  readonly groupedUnder?: Endpoint;
+}
+
+export class MonitorService implements ServiceOperations {
+  readonly #store: HistoryStore;
+  readonly #scheduler: Scheduler;
+  readonly #health: NetworkHealth;
+  readonly #batcher: UpdateBatcher;
+  readonly #runners = new Map<number, EndpointRunner>();
+  readonly #transitionListeners = new Set<(report: TransitionReport) => void>();
+  readonly #flap: FlapSettings | undefined;
+  #settings: Settings;
+  #started = false;
+
+  constructor(options: MonitorServiceOptions) {
+    this.#store = options.store;
+    this.#health = new NetworkHealth(options.network);
+    this.#batcher = new UpdateBatcher(options.pushIntervalMs);
+    this.#flap = options.flap;
+    this.#scheduler = new Scheduler({
+      ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+      ...(options.onSlip === undefined ? {} : { onSlip: options.onSlip }),
+    });
+    this.#settings = this.#store.loadSettings() ?? DEFAULT_SETTINGS;
+    for (const endpoint of this.#store.listEndpoints()) this.#addRunner(endpoint);
+  }
+
+  /** Starts probing every endpoint that is not paused. */
+  start(): void {
+    this.#started = true;
+    for (const runner of this.#runners.values()) this.#schedule(runner);
+  }
+
+  /** Stops probing (aborting probes in flight), flushes the store and closes it. */
+  async stop(): Promise<void> {
+    this.#started = false;
+    await this.#scheduler.stop();
+    this.#batcher.flush();
+    this.#batcher.close();
+    this.#store.flush();
+    this.#store.close();
+  }
+
+  /** Batched updates for a renderer: at most one push per interval. */
+  subscribe(listener: (batch: UpdateBatchDto) => void): () => void {
+    return this.#batcher.subscribe(listener);
+  }
+
+  /** Every state transition, as it happens (daemon output, notifications). */
+  onTransition(listener: (report: TransitionReport) => void): () => void {
+    this.#transitionListeners.add(listener);
+    return () => this.#transitionListeners.delete(listener);
+  }
+
+  /** The OS resumed from sleep or the network changed: failures just after are inconclusive. */
+  notifyResume(): void {
+    this.#health.resumed();
+  }
+
+  get settings(): Settings {
+    return this.#settings;
+  }
+
+  // ── Operations of the contract ──────────────────────────────────────────────
+
+  overview(): OverviewRowDto[] {
+    const now = Date.now();
+    return [...this.#runners.values()].map((runner) => {
+      const summary = this.#store.summary(runner.id, now - DAY_MS, now);
+      return { endpoint: runner.endpoint, status: runner.status(), sparkline: [...runner.sparkline], uptime24h: summary.uptimePct };
+    });
+  }
+
+  listEndpoints(): Endpoint[] {
+    return [...this.#runners.values()].map((runner) => runner.endpoint);
+  }
+
+  addEndpoint(input: ParsedArgs<'addEndpoint'>[0]): Endpoint {
+    const config = parseOrThrow(endpointInputSchema, input);
+    const endpoint = this.#store.insertEndpoint(config, Date.now());
+    const runner = this.#addRunner(endpoint);
+    this.#schedule(runner, true);
+    this.#batcher.endpointChanged(endpoint);
+    this.#batcher.status(runner.status());
+    return endpoint;
+  }
+
+  updateEndpoint(id: number, patch: ParsedArgs<'updateEndpoint'>[1]): Endpoint {
+    const runner = this.#runner(id);
+    const { id: _id, createdAt: _created, updatedAt: _updated, ...current } = runner.endpoint;
+    const merged: EndpointConfig = parseOrThrow(endpointInputSchema, { ...current, ...parseOrThrow(endpointPatchSchema, patch) });
+    const endpoint = this.#store.updateEndpoint(id, merged, Date.now());
+    runner.endpoint = endpoint;
+    runner.tracker.setThresholds(endpoint.thresholds);
+    if (endpoint.paused && runner.tracker.state !== 'paused') runner.pause();
+    if (!endpoint.paused && runner.tracker.state === 'paused') runner.resume();
+    this.#schedule(runner);
+    this.#batcher.endpointChanged(endpoint);
+    return endpoint;
+  }
+
+  removeEndpoint(id: number): null {
+    this.#runner(id);
+    this.#scheduler.remove(id);
+    this.#runners.delete(id);
+    this.#store.deleteEndpoint(id);
+    this.#batcher.endpointRemoved(id);
+    return null;
+  }
+
+  probeNow(id: number): Promise<SampleDto> {
+    return this.#runner(id).runOnce();
+  }
+
+  pauseEndpoint(id: number): EndpointStatusDto {
+    return this.#setPaused(this.#runner(id), true);
+  }
+
+  resumeEndpoint(id: number): EndpointStatusDto {
+    return this.#setPaused(this.#runner(id), false);
+  }
+
+  pauseAll(): null {
+    for (const runner of this.#runners.values()) this.#setPaused(runner, true);
+    return null;
+  }
+
+  resumeAll(): null {
+    for (const runner of this.#runners.values()) this.#setPaused(runner, false);
+    return null;
+  }
+
+  series(id: number, from: number, to: number, maxPoints: number): OperationResults['series'] {
+    this.#runner(id);
+    this.#store.flush();
+    return this.#store.series(id, from, to, maxPoints);
+  }
+
+  summary(id: number, from: number, to: number): OperationResults['summary'] {
+    this.#runner(id);
+    this.#store.flush();
+    return this.#store.summary(id, from, to);
+  }
+
+  events(query: ParsedArgs<'events'>[0]): EventDto[] {
+    return this.#store.events({ from: query.from, to: query.to, limit: query.limit, ...(query.endpointId === undefined ? {} : { endpointId: query.endpointId }) });
+  }
+
+  getSettings(): Settings {
+    return this.#settings;
+  }
+
+  updateSettings(patch: ParsedArgs<'updateSettings'>[0]): Settings {
+    const next = parseOrThrow(settingsSchema, { ...this.#settings, ...parseOrThrow(settingsPatchSchema, patch) });
+    this.#store.saveSettings(next);
+    this.#settings = next;
+    return next;
+  }
+
+  importEndpoints(text: string, format: ExchangeFormat): OperationResults['importEndpoints'] {
+    const names = new Set([...this.#runners.values()].map((runner) => runner.endpoint.name));
+    const result = importEndpoints(text, format, names);
+    if (!result.ok) return { imported: 0, problems: result.problems };
+    for (const config of result.endpoints) this.addEndpoint(config);
+    return { imported: result.endpoints.length, problems: [] };
+  }
+
+  exportEndpoints(format: ExchangeFormat): string {
+    return exportEndpoints(this.listEndpoints(), format);
+  }
+
+  // ── Internals ───────────────────────────────────────────────────────────────
+
+  #runner(id: number): EndpointRunner {
+    const runner = this.#runners.get(id);
+    if (!runner) throw new NotFoundError(`endpoint ${id} does not exist`);
+    return runner;
+  }
+
+  #addRunner(endpoint: Endpoint): EndpointRunner {
+    const runner = new EndpointRunner(
+      endpoint,
+      this.#health,
+      { onSample: (r, sample) => this.#onSample(r, sample), onTransition: (r, transition) => this.#onTransition(r, transition) },
+      this.#flap,
+    );
+    this.#runners.set(endpoint.id, runner);
+    return runner;
+  }
+
+  #schedule(runner: EndpointRunner, immediate = false): void {
+    if (!this.#started) return;
+    if (runner.endpoint.paused) {
+      this.#scheduler.remove(runner.id);
+      return;
+    }
+    this.#scheduler.add({ id: runner.id, intervalMs: runner.endpoint.intervalMs, run: (signal) => runner.runOnce(signal).then(() => undefined) }, { immediate });
+  }
+
+  #setPaused(runner: EndpointRunner, paused: boolean): EndpointStatusDto {
+    if (runner.endpoint.paused !== paused) {
+      runner.endpoint = this.#store.updateEndpoint(runner.id, { ...runner.endpoint, paused }, Date.now());
+      if (paused) runner.pause();
+      else runner.resume();
+      this.#schedule(runner);
+      this.#batcher.endpointChanged(runner.endpoint);
+    }
+    return runner.status();
+  }
+
+  #onSample(runner: EndpointRunner, sample: SampleDto): void {
+    this.#store.appendSample(sample);
+    this.#batcher.sample(sample);
+    this.#batcher.status(runner.status());
+  }
+
+  #onTransition(runner: EndpointRunner, transition: Transition): void {
+    const dependency = this.#dependencyDown(runner.endpoint);
+    if (this.#settings.sentinel !== null && runner.endpoint.name === this.#settings.sentinel) {
+      this.#health.setSentinelDown(transition.to === 'down');
+    }
+    const event = this.#store.appendEvent({
+      ts: transition.at,
+      endpointId: runner.id,
+      type: 'state-change',
+      from: transition.from,
+      to: transition.to,
+      ...(transition.failureClass === undefined ? {} : { failureClass: transition.failureClass }),
+      details: { ...transition.evidence, flapping: transition.flapping, ...(dependency ? { groupedUnder: dependency.id } : {}) },
+    });
+    this.#batcher.event(event);
+    this.#batcher.status(runner.status());
+    const report: TransitionReport = { ...transition, endpoint: runner.endpoint, ...(dependency ? { groupedUnder: dependency } : {}) };
+    for (const listener of this.#transitionListeners) listener(report);
+  }
+
+  #dependencyDown(endpoint: Endpoint): Endpoint | undefined {
+    if (endpoint.dependsOn === undefined) return undefined;
+    for (const runner of this.#runners.values()) {
+      if (runner.endpoint.name === endpoint.dependsOn) return runner.tracker.state === 'down' ? runner.endpoint : undefined;
+    }
+    return undefined;
+  }
+}
