@@ -47,6 +47,18 @@ function overheadChecks(label: string, [bare, synack]: Pair): Check[] {
   ];
 }
 
+/** Softirq for our own loopback traffic stays well under this; above it, other processes competed for the CPU. */
+const DISTURBED_REST_PERCENT = 60;
+
+function disturbanceNotes(scenarios: readonly (readonly [string, Pair])[]): string[] {
+  const disturbed = scenarios
+    .map(([name, figures]) => [name, Math.max(...figures.map((f) => f.restCpuPercent))] as const)
+    .filter(([, rest]) => rest > DISTURBED_REST_PERCENT);
+  if (disturbed.length === 0) return [];
+  const where = disturbed.map(([name, rest]) => `${name} (${fmt.fixed(rest, 0)}% of a core)`).join(', ');
+  return [`DISTURBED: other work competed for the CPU during ${where}; those figures are noisy, rerun on a quiet machine.`];
+}
+
 function limitNotes(all: readonly Figures[]): string[] {
   const limits = portLimits();
   const notes = [describeLimits(limits)];
@@ -98,8 +110,10 @@ async function run(log: (line: string) => void): Promise<SectionReport> {
       checks,
       notes: [
         'Figures are medians of rounds; connect quantiles pool every probe of every round. Rounds alternate the variant order.',
+        'CPU figures are the measuring (client) process; "rest of machine" is every core\'s busy time minus client and listener: softirq for the loopback traffic plus any other process.',
         `Sustained connect times are queueing at saturation (Little's law: ${SUSTAINED.inFlight} in flight ÷ rate): Synack's slower rate alone accounts for ${fmt.deltaUs(inFlightMs)}, so the overhead targets are judged one at a time and paced.`,
         ...limitNotes([...sustained, ...serial, ...paced]),
+        ...disturbanceNotes([['sustained', sustained], ['one at a time', serial], ['paced', paced]]),
       ],
     };
   } finally {

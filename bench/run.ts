@@ -4,6 +4,7 @@
  * against its targets. A MISS is a finding, not a failure: the exit code is 0 unless a
  * section could not run. Never part of `npm test`.
  */
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { describeMachine } from './lib/machine.ts';
 import { formatChecks, formatTable } from './lib/report.ts';
@@ -39,7 +40,7 @@ async function main(): Promise<number> {
   }
 
   const log = (line: string): void => void process.stdout.write(`${line}\n`);
-  log(`Synack benchmarks · ${describeMachine()}`);
+  log(`Synack benchmarks · ${describeMachine()} · load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}`);
   const allChecks: Check[] = [];
   let broken = 0;
   for (const entry of selected) {

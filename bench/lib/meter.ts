@@ -1,5 +1,6 @@
 /** Measures one benchmark window: wall time, this process's CPU time, and event-loop lag. */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { machineBusyMs } from './machine.ts';
 
 /** The event-loop delay sampler's period; its histogram counts the period itself, which is subtracted. */
 const LAG_RESOLUTION_MS = 5;
@@ -11,18 +12,22 @@ export interface MeterReading {
   /** Event-loop lag beyond the sampling period, in ms. */
   readonly lagP99Ms: number;
   readonly lagMaxMs: number;
+  /** CPU time all cores spent busy in the window (every process, irq, softirq), ms; undefined without /proc. */
+  readonly machineBusyMs: number | undefined;
 }
 
 /** Starts measuring now; `stop()` returns the reading for the window. */
 export function startMeter(): { stop(): MeterReading } {
   const histogram = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
   histogram.enable();
+  const busy0 = machineBusyMs();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   return {
     stop() {
       const wallMs = performance.now() - t0;
       const cpu = process.cpuUsage(cpu0);
+      const busy1 = machineBusyMs();
       histogram.disable();
       const lag = (ns: number): number => Math.max(0, ns / 1e6 - LAG_RESOLUTION_MS);
       return {
@@ -30,6 +35,7 @@ export function startMeter(): { stop(): MeterReading } {
         cpuMs: (cpu.user + cpu.system) / 1000,
         lagP99Ms: histogram.count > 0 ? lag(histogram.percentile(99)) : 0,
         lagMaxMs: histogram.count > 0 ? lag(histogram.max) : 0,
+        machineBusyMs: busy0 === undefined || busy1 === undefined ? undefined : busy1 - busy0,
       };
     },
   };

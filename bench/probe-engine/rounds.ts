@@ -22,6 +22,11 @@ export interface Figures {
   readonly cpuPercent: number;
   /** The listener process's CPU over wall time, % of one core (median of rounds). */
   readonly listenerCpuPercent: number;
+  /**
+   * CPU the rest of the machine used, % of one core (median of rounds): softirq work for our
+   * own loopback traffic plus any other process. High values mean the figures are disturbed.
+   */
+  readonly restCpuPercent: number;
   readonly lagP99Ms: number;
   /** Connect-time quantiles over every successful probe of every round, ms. */
   readonly connectP50Ms: number;
@@ -65,6 +70,8 @@ function condense(records: readonly RoundRecord[]): Figures {
     cpuPer1000: perRound(({ result }) => (result.meter.cpuMs * 1000) / result.completed),
     cpuPercent: perRound(({ result }) => (result.meter.cpuMs * 100) / result.meter.wallMs),
     listenerCpuPercent: perRound(({ result, listenerCpuMs }) => (listenerCpuMs * 100) / result.meter.wallMs),
+    restCpuPercent: perRound(({ result, listenerCpuMs }) =>
+      result.meter.machineBusyMs === undefined ? Number.NaN : ((result.meter.machineBusyMs - result.meter.cpuMs - listenerCpuMs) * 100) / result.meter.wallMs),
     lagP99Ms: perRound(({ result }) => result.meter.lagP99Ms),
     connectP50Ms: quantileSorted(sorted, 0.5),
     connectP99Ms: quantileSorted(sorted, 0.99),

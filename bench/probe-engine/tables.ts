@@ -27,6 +27,7 @@ export function figuresTable(title: string, names: readonly [string, string], [b
     row('CPU ms / 1000 probes', bare, synack, (f) => fmt.fixed(f.cpuPer1000, 1), ratio(bare, synack, (f) => f.cpuPer1000)),
     row('client CPU % of a core', bare, synack, (f) => fmt.fixed(f.cpuPercent, paced ? 1 : 0), ratio(bare, synack, (f) => f.cpuPercent)),
     row('listener CPU % of a core', bare, synack, (f) => fmt.fixed(f.listenerCpuPercent, 0), ''),
+    row('rest of machine CPU %', bare, synack, (f) => fmt.fixed(f.restCpuPercent, 0), ''),
     row('event-loop lag p99 ms', bare, synack, (f) => fmt.fixed(f.lagP99Ms, 2), ''),
     row('connect p50 ms', bare, synack, (f) => fmt.fixed(f.connectP50Ms, 3), fmt.deltaUs(synack.connectP50Ms - bare.connectP50Ms)),
     row('connect p99 ms', bare, synack, (f) => fmt.fixed(f.connectP99Ms, 3), fmt.deltaUs(synack.connectP99Ms - bare.connectP99Ms)),
