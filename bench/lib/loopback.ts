@@ -43,3 +43,51 @@ export function describeLimits(limits: PortLimits | undefined): string {
   const reuse = ['off', 'on', 'loopback only'][limits.twReuse] ?? String(limits.twReuse);
   return `ephemeral ports ${low}-${high} (${high - low + 1}), tcp_tw_reuse ${reuse}, tcp_max_tw_buckets ${limits.maxTwBuckets}`;
 }
+
+/** The kernel TCP counters (TcpExt, system-wide) that show what limited a loopback connect storm. */
+export interface TcpCounters {
+  /** A TIME_WAIT socket could not be kept: tcp_max_tw_buckets was full, so the close skipped TIME_WAIT. */
+  readonly timeWaitOverflow: number;
+  /** A connect reused a TIME_WAIT port (tcp_tw_reuse). */
+  readonly timeWaitReused: number;
+  /** SYNs dropped because a listener's accept queue was full: the server side was the limit. */
+  readonly listenOverflows: number;
+  readonly listenDrops: number;
+  /** SYNs sent again: each costs a connect ≥ 1 s. */
+  readonly synRetransmits: number;
+}
+
+const COUNTER_NAMES: Readonly<Record<keyof TcpCounters, string>> = {
+  timeWaitOverflow: 'TCPTimeWaitOverflow',
+  timeWaitReused: 'TWRecycled',
+  listenOverflows: 'ListenOverflows',
+  listenDrops: 'ListenDrops',
+  synRetransmits: 'TCPSynRetrans',
+};
+
+/** The counters now (/proc/net/netstat), or undefined when unavailable. */
+export function tcpCounters(): TcpCounters | undefined {
+  const lines = (readProc('/proc/net/netstat') ?? '').split('\n').filter((line) => line.startsWith('TcpExt:'));
+  if (lines.length < 2) return undefined;
+  const names = lines[0]!.split(/\s+/).slice(1);
+  const values = lines[1]!.split(/\s+/).slice(1).map(Number);
+  const read = (name: string): number => values[names.indexOf(name)] ?? 0;
+  return {
+    timeWaitOverflow: read(COUNTER_NAMES.timeWaitOverflow),
+    timeWaitReused: read(COUNTER_NAMES.timeWaitReused),
+    listenOverflows: read(COUNTER_NAMES.listenOverflows),
+    listenDrops: read(COUNTER_NAMES.listenDrops),
+    synRetransmits: read(COUNTER_NAMES.synRetransmits),
+  };
+}
+
+/** How much each counter grew between two readings. */
+export function countersSince(before: TcpCounters, after: TcpCounters): TcpCounters {
+  return {
+    timeWaitOverflow: after.timeWaitOverflow - before.timeWaitOverflow,
+    timeWaitReused: after.timeWaitReused - before.timeWaitReused,
+    listenOverflows: after.listenOverflows - before.listenOverflows,
+    listenDrops: after.listenDrops - before.listenDrops,
+    synRetransmits: after.synRetransmits - before.synRetransmits,
+  };
+}
