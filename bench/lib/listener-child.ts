@@ -16,10 +16,12 @@ export type ChildReply =
 const servers: Server[] = [];
 
 function listen(): Promise<number> {
-  // pauseOnConnect: the child never reads; it only accepts and closes, the cheapest server there is.
-  const server = createServer({ pauseOnConnect: true }, (socket) => {
+  // The client always closes first: the server reads until the client's FIN, then closes. Closing
+  // on accept instead would race the client's close and switch, probe by probe, which side pays
+  // for TIME_WAIT and the FIN exchange, skewing the client's kernel time between variants.
+  const server = createServer((socket) => {
     socket.on('error', () => {});
-    socket.destroy();
+    socket.resume();
   });
   servers.push(server);
   return new Promise((resolve, reject) => {

@@ -38,6 +38,12 @@ export interface Figures {
   readonly maxTimeWait: number | undefined;
 }
 
+/** /proc/stat ticks are 10 ms, so the difference can dip below zero on an idle machine: clamp it. */
+function restPercent(result: LoadResult, listenerCpuMs: number): number {
+  if (result.meter.machineBusyMs === undefined) return Number.NaN;
+  return Math.max(0, ((result.meter.machineBusyMs - result.meter.cpuMs - listenerCpuMs) * 100) / result.meter.wallMs);
+}
+
 interface RoundRecord {
   readonly result: LoadResult;
   readonly listenerCpuMs: number;
@@ -70,8 +76,7 @@ function condense(records: readonly RoundRecord[]): Figures {
     cpuPer1000: perRound(({ result }) => (result.meter.cpuMs * 1000) / result.completed),
     cpuPercent: perRound(({ result }) => (result.meter.cpuMs * 100) / result.meter.wallMs),
     listenerCpuPercent: perRound(({ result, listenerCpuMs }) => (listenerCpuMs * 100) / result.meter.wallMs),
-    restCpuPercent: perRound(({ result, listenerCpuMs }) =>
-      result.meter.machineBusyMs === undefined ? Number.NaN : ((result.meter.machineBusyMs - result.meter.cpuMs - listenerCpuMs) * 100) / result.meter.wallMs),
+    restCpuPercent: perRound(({ result, listenerCpuMs }) => restPercent(result, listenerCpuMs)),
     lagP99Ms: perRound(({ result }) => result.meter.lagP99Ms),
     connectP50Ms: quantileSorted(sorted, 0.5),
     connectP99Ms: quantileSorted(sorted, 0.99),
