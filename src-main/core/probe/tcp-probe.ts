@@ -6,8 +6,8 @@
 import { Socket, type TcpSocketConnectOpts } from 'node:net';
 import { classifyCode, classifyError, SYNACK_CODES } from '../classify/classify.ts';
 import { synRetransmitsFor } from '../classify/syn-retransmit.ts';
-import { abortedFailure, failed, phasesOf, type Dialler } from './attempt.ts';
-import { compileExpectation, MAX_REPLY_BYTES, previewReply } from './expect.ts';
+import { abortedFailure, failed, phasesOf, type AttemptContext, type Dialler } from './attempt.ts';
+import { compileExpectation, MAX_REPLY_BYTES, previewReply, type ReplyMatcher } from './expect.ts';
 import type { Failure, ProbeOptions, ProbeOutcome, ResolvedAddress } from './types.ts';
 
 /** The reply so far before any byte; never written to (`Buffer.concat` copies). */
@@ -15,88 +15,135 @@ const EMPTY = Buffer.alloc(0);
 
 export const dialTcp: Dialler = (context, address) =>
   new Promise<ProbeOutcome>((resolve) => {
+    new TcpAttempt(context, address, resolve).start();
+  });
+
+/**
+ * One TCP attempt's state. A class rather than a nest of closures: a monitor runs thousands
+ * of these a second, and one object with prototype methods costs far less to allocate and
+ * to collect than a dozen closures and their shared context.
+ */
+class TcpAttempt {
+  readonly #context: AttemptContext;
+  readonly #address: ResolvedAddress;
+  readonly #resolve: (outcome: ProbeOutcome) => void;
+  readonly #wantsReply: boolean;
+  readonly #matches: ReplyMatcher | undefined;
+  readonly #socket: Socket;
+  readonly #connectStart: number;
+  readonly #timer: NodeJS.Timeout;
+  #onAbort: (() => void) | undefined;
+  #connectMs: number | undefined;
+  #firstByteMs: number | undefined;
+  #exchangeStart = 0;
+  #reply: Buffer = EMPTY;
+  #settled = false;
+
+  constructor(context: AttemptContext, address: ResolvedAddress, resolve: (outcome: ProbeOutcome) => void) {
     const { options } = context;
-    const wantsReply = options.send !== undefined || options.expect !== undefined;
-    const matches = wantsReply ? compileExpectation(options.expect ?? { kind: 'any' }) : undefined;
-    const socket = new Socket();
-    const connectStart = performance.now();
-    let connectMs: number | undefined;
-    let firstByteMs: number | undefined;
-    let exchangeStart = 0;
-    let reply: Buffer = EMPTY;
-    let settled = false;
+    this.#context = context;
+    this.#address = address;
+    this.#resolve = resolve;
+    this.#wantsReply = options.send !== undefined || options.expect !== undefined;
+    this.#matches = this.#wantsReply ? compileExpectation(options.expect ?? { kind: 'any' }) : undefined;
+    this.#socket = new Socket();
+    this.#connectStart = performance.now();
+    const remaining = context.timeoutMs - (this.#connectStart - context.t0);
+    this.#timer = setTimeout(() => this.#onDeadline(), Math.max(0, remaining));
+  }
 
-    const finish = (outcome: ProbeOutcome): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      options.signal?.removeEventListener('abort', onAbort);
-      socket.destroy();
-      resolve(outcome);
-    };
-    const fail = (failure: Failure): void => {
-      finish(failed(context, failure, { address, ...definedPhases() }));
-    };
-    const definedPhases = (): { connect?: number; firstByte?: number } =>
-      connectMs === undefined ? {} : firstByteMs === undefined ? { connect: connectMs } : { connect: connectMs, firstByte: firstByteMs };
-    const succeed = (): void => {
-      const connect = connectMs ?? 0;
-      finish({
-        ok: true,
-        kind: 'tcp',
-        target: context.target,
-        startedAt: context.startedAt,
-        address: address.address,
-        family: address.family,
-        phases: phasesOf(context.dnsMs, connect, firstByteMs),
-        totalMs: performance.now() - context.t0,
-        latencyMs: connect,
-        synRetransmits: synRetransmitsFor(connect),
-      });
-    };
-    const phaseNow = (): Failure['phase'] => (connectMs === undefined ? 'connect' : 'receive');
-
-    const onAbort = (): void => fail(abortedFailure(phaseNow()));
-    const remaining = context.timeoutMs - (connectStart - context.t0);
-    const timer = setTimeout(() => {
-      if (connectMs !== undefined && reply.length > 0) return fail(mismatch(reply));
-      fail(classifyCode(SYNACK_CODES.timeout, { phase: phaseNow() }));
-    }, Math.max(0, remaining));
-    if (options.signal?.aborted) return onAbort();
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-
-    socket.on('error', (error: NodeJS.ErrnoException) => {
-      // EPIPE can only come from a write; everything else is reported where the attempt stood.
-      const phase = error.code === 'EPIPE' ? 'send' : phaseNow();
-      fail(classifyError(error, { phase }));
-    });
-    socket.on('connect', () => {
-      connectMs = performance.now() - connectStart;
-      if (!wantsReply) return succeed();
-      exchangeStart = performance.now();
-      if (options.send !== undefined && options.send.length > 0) socket.write(options.send);
-    });
+  start(): void {
+    const { signal } = this.#context.options;
+    if (signal !== undefined) {
+      const onAbort = (): void => this.#fail(abortedFailure(this.#phaseNow()));
+      this.#onAbort = onAbort;
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+    }
+    const socket = this.#socket;
+    socket.on('error', (error: NodeJS.ErrnoException) => this.#onError(error));
+    socket.on('connect', () => this.#onConnect());
     // A plain connect probe settles on 'connect', before any byte or FIN can arrive: only an
     // exchange listens for them (a 'data' listener would also start reading for nothing).
-    if (wantsReply) {
-      socket.on('data', (chunk: Buffer) => {
-        firstByteMs ??= performance.now() - exchangeStart;
-        if (reply.length < MAX_REPLY_BYTES) reply = Buffer.concat([reply, chunk]).subarray(0, MAX_REPLY_BYTES);
-        if (matches?.(reply)) succeed();
-      });
-      socket.on('end', () => {
-        if (reply.length > 0) return fail(mismatch(reply));
-        fail(classifyCode(SYNACK_CODES.eof, { phase: 'receive' }));
-      });
+    if (this.#wantsReply) {
+      socket.on('data', (chunk: Buffer) => this.#onData(chunk));
+      socket.on('end', () => this.#onEnd());
     }
-
     try {
-      socket.connect(connectOptions(address, context.target.port, options));
+      socket.connect(connectOptions(this.#address, this.#context.target.port, this.#context.options));
     } catch (error) {
       // Node validates ports and addresses synchronously.
-      fail(classifyError(error, { phase: 'connect' }));
+      this.#fail(classifyError(error, { phase: 'connect' }));
     }
-  });
+  }
+
+  #onError(error: NodeJS.ErrnoException): void {
+    // EPIPE can only come from a write; everything else is reported where the attempt stood.
+    const phase = error.code === 'EPIPE' ? 'send' : this.#phaseNow();
+    this.#fail(classifyError(error, { phase }));
+  }
+
+  #onConnect(): void {
+    this.#connectMs = performance.now() - this.#connectStart;
+    if (!this.#wantsReply) return this.#succeed();
+    this.#exchangeStart = performance.now();
+    const { send } = this.#context.options;
+    if (send !== undefined && send.length > 0) this.#socket.write(send);
+  }
+
+  #onData(chunk: Buffer): void {
+    this.#firstByteMs ??= performance.now() - this.#exchangeStart;
+    if (this.#reply.length < MAX_REPLY_BYTES) this.#reply = Buffer.concat([this.#reply, chunk]).subarray(0, MAX_REPLY_BYTES);
+    if (this.#matches?.(this.#reply)) this.#succeed();
+  }
+
+  #onEnd(): void {
+    if (this.#reply.length > 0) return this.#fail(mismatch(this.#reply));
+    this.#fail(classifyCode(SYNACK_CODES.eof, { phase: 'receive' }));
+  }
+
+  #onDeadline(): void {
+    if (this.#connectMs !== undefined && this.#reply.length > 0) return this.#fail(mismatch(this.#reply));
+    this.#fail(classifyCode(SYNACK_CODES.timeout, { phase: this.#phaseNow() }));
+  }
+
+  #phaseNow(): Failure['phase'] {
+    return this.#connectMs === undefined ? 'connect' : 'receive';
+  }
+
+  #succeed(): void {
+    const context = this.#context;
+    const connect = this.#connectMs ?? 0;
+    this.#finish({
+      ok: true,
+      kind: 'tcp',
+      target: context.target,
+      startedAt: context.startedAt,
+      address: this.#address.address,
+      family: this.#address.family,
+      phases: phasesOf(context.dnsMs, connect, this.#firstByteMs),
+      totalMs: performance.now() - context.t0,
+      latencyMs: connect,
+      synRetransmits: synRetransmitsFor(connect),
+    });
+  }
+
+  #fail(failure: Failure): void {
+    const connectMs = this.#connectMs;
+    const firstByteMs = this.#firstByteMs;
+    const phases = connectMs === undefined ? {} : firstByteMs === undefined ? { connect: connectMs } : { connect: connectMs, firstByte: firstByteMs };
+    this.#finish(failed(this.#context, failure, { address: this.#address, ...phases }));
+  }
+
+  #finish(outcome: ProbeOutcome): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    clearTimeout(this.#timer);
+    if (this.#onAbort !== undefined) this.#context.options.signal?.removeEventListener('abort', this.#onAbort);
+    this.#socket.destroy();
+    this.#resolve(outcome);
+  }
+}
 
 function connectOptions(address: ResolvedAddress, port: number, options: ProbeOptions): TcpSocketConnectOpts {
   const connect: TcpSocketConnectOpts = { host: address.address, port, family: address.family };
