@@ -1,17 +1,26 @@
 /** Probe kinds by name, and the two ways to run them: the first address, or every address. */
-import { lookupTarget, resolveTarget, startAttempt, type Dialler } from './attempt.ts';
+import { lookupTarget, resolveTarget, startAttempt, type Dialler, type Resolution } from './attempt.ts';
 import { dialTcp } from './tcp-probe.ts';
 import { dialUdp } from './udp-probe.ts';
 import type { ProbeKind, ProbeOptions, ProbeOutcome, Target } from './types.ts';
 
 const DIALLERS: Readonly<Record<ProbeKind, Dialler>> = { tcp: dialTcp, udp: dialUdp };
 
-/** Resolves the target and probes the first address. */
-export async function probe(kind: ProbeKind, target: Target, options: ProbeOptions = {}): Promise<ProbeOutcome> {
-  // No await before dialling an IP literal: a monitor probes literals thousands of times a second.
-  const start = startAttempt(kind, target, options);
-  const resolution = start.resolution ?? (await lookupTarget(start.base));
-  if (!resolution.ok) return resolution.outcome;
+/** Resolves the target and probes the first address. Never throws: programmer errors reject. */
+export function probe(kind: ProbeKind, target: Target, options: ProbeOptions = {}): Promise<ProbeOutcome> {
+  try {
+    // An IP literal is dialled at once, with no promise in between: a monitor probes literals
+    // thousands of times a second.
+    const start = startAttempt(kind, target, options);
+    if (start.resolution !== undefined) return dialResolved(kind, start.resolution);
+    return lookupTarget(start.base).then((resolution) => dialResolved(kind, resolution));
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
+}
+
+function dialResolved(kind: ProbeKind, resolution: Resolution): Promise<ProbeOutcome> {
+  if (!resolution.ok) return Promise.resolve(resolution.outcome);
   return DIALLERS[kind](resolution.context, resolution.addresses[0]!);
 }
 
