@@ -64,10 +64,12 @@ export interface FlagFields {
 }
 
 export function packFlags(fields: FlagFields): number {
-  const syn = Math.min(MAX_STORED_SYN_RETRANSMITS, Math.max(0, Math.trunc(fields.synRetransmits)));
+  const syn = Math.min(MAX_STORED_SYN_RETRANSMITS, Math.max(0, Math.trunc(fields.synRetransmits) || 0));
+  const kind: number | undefined = KIND_CODES[fields.kind];
+  if (kind === undefined) throw new TypeError(`Unknown sample kind "${String(fields.kind)}".`);
   return (fields.ok ? FLAG_OK : 0)
     | (fields.inconclusive ? FLAG_INCONCLUSIVE : 0)
-    | (KIND_CODES[fields.kind] << KIND_SHIFT)
+    | (kind << KIND_SHIFT)
     | (syn << SYN_SHIFT)
     | (fields.latencyIsConnect ? FLAG_LATENCY_IS_CONNECT : 0);
 }

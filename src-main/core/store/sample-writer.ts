@@ -100,16 +100,27 @@ export class SampleWriter {
     try {
       db.exec('BEGIN IMMEDIATE');
       const deltas: Record<RollupResolution, Deltas> = { minute: new Map(), hour: new Map() };
+      let written = 0;
       for (const sample of batch) {
-        this.insertSample(sample);
+        let row: SampleRow;
+        try {
+          row = encodeSample(sample, 0, (value) => strings.intern(value));
+        } catch (error) {
+          // A malformed sample is a caller's bug: drop it alone, not the batch.
+          this.counters.dropped++;
+          this.onError(error);
+          continue;
+        }
+        this.insertRow(row);
         this.accumulate(sample, deltas);
+        written++;
       }
       this.mergeDeltas('minute', deltas.minute);
       this.mergeDeltas('hour', deltas.hour);
       db.exec('COMMIT');
-      this.counters.written += batch.length;
+      this.counters.written += written;
       this.counters.batches++;
-      return batch.length;
+      return written;
     } catch (error) {
       if (db.isTransaction) db.exec('ROLLBACK');
       strings.forget();
@@ -136,8 +147,7 @@ export class SampleWriter {
     this.parts.afterFlush?.();
   }
 
-  private insertSample(sample: StoredSample): void {
-    const row = encodeSample(sample, 0, (value) => this.parts.strings.intern(value));
+  private insertRow(row: SampleRow): void {
     if (Number(this.runInsert(row).changes) > 0) return;
     // Same endpoint and millisecond as a stored sample: keep both, told apart by seq.
     const seq = Number(this.nextSeq.get(row.endpoint_id, row.ts)?.['seq'] ?? 0);

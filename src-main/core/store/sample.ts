@@ -80,6 +80,11 @@ export function latencyMicros(sample: StoredSample): number | undefined {
 
 /** Encodes a sample; `intern` turns a string (address, code) into its id in the strings table. */
 export function encodeSample(sample: StoredSample, seq: number, intern: (value: string) => number): SampleRow {
+  if (!Number.isSafeInteger(sample.endpointId)) throw new TypeError(`Sample endpointId must be an integer, got ${sample.endpointId}.`);
+  if (!Number.isFinite(sample.ts)) throw new TypeError(`Sample ts must be a finite number, got ${sample.ts}.`);
+  if (sample.failureClass !== undefined && FAILURE_CLASS_CODES[sample.failureClass] === undefined) {
+    throw new TypeError(`Unknown failure class "${sample.failureClass}".`);
+  }
   const latency = toMicros(sample.latencyMs);
   const connect = toMicros(sample.phases.connect);
   const latencyIsConnect = latency !== null && latency === connect;
