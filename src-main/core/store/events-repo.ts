@@ -36,6 +36,7 @@ export class EventsRepo {
   private readonly selectRange: StatementSync;
   private readonly selectAllRange: StatementSync;
   private readonly selectBefore: StatementSync;
+  private readonly selectNextLeaving: StatementSync;
 
   constructor(db: DatabaseSync) {
     const columns = 'id, endpoint_id, ts, type, from_state, to_state, failure_class, details';
@@ -51,6 +52,10 @@ export class EventsRepo {
     );
     this.selectBefore = db.prepare(
       `SELECT ${columns} FROM events WHERE endpoint_id = ? AND type = ? AND ts < ? ORDER BY ts DESC, id DESC LIMIT 1`,
+    );
+    this.selectNextLeaving = db.prepare(
+      `SELECT ${columns} FROM events WHERE endpoint_id = ? AND type = ? AND ts >= ?
+         AND (to_state IS NULL OR to_state NOT IN (SELECT value FROM json_each(?))) ORDER BY ts, id LIMIT 1`,
     );
   }
 
@@ -76,6 +81,12 @@ export class EventsRepo {
   /** The last event of a type strictly before `ts` (the state in force at the start of a range). */
   lastBefore(endpointId: number, type: EventType, ts: number): StoredEvent | undefined {
     const row = this.selectBefore.get(endpointId, type, ts);
+    return row ? toEvent(row) : undefined;
+  }
+
+  /** The first event of a type at or after `ts` whose `toState` is not one of `states` (the end of a run of those states). */
+  nextLeaving(endpointId: number, type: EventType, ts: number, states: readonly string[]): StoredEvent | undefined {
+    const row = this.selectNextLeaving.get(endpointId, type, ts, JSON.stringify(states));
     return row ? toEvent(row) : undefined;
   }
 }

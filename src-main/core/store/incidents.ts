@@ -28,7 +28,7 @@ export interface Incident {
   readonly startMs: number;
   /** When it left the down state; null while still down. */
   readonly endMs: number | null;
-  /** Until `endMs`, or until the end of the range (or now) while still down. */
+  /** Until `endMs`; while still down, until now (or the end of the range if earlier). */
   readonly durationMs: number;
   /** The class the down event named, else the first error's. */
   readonly failureClass: FailureClass | undefined;
@@ -42,7 +42,10 @@ export interface IncidentSources {
   readonly now: () => number;
 }
 
-/** Incidents overlapping [fromMs, toMs), oldest first; one already under way at `fromMs` is included. */
+/**
+ * Incidents overlapping [fromMs, toMs), oldest first, each with its full extent: one under way
+ * at `fromMs` starts before it, one still down at `toMs` ends after it (or is open, `endMs` null).
+ */
 export function queryIncidents(
   sources: IncidentSources, endpointId: number, fromMs: number, toMs: number, downStates: readonly string[] = DEFAULT_DOWN_STATES,
 ): Incident[] {
@@ -58,7 +61,11 @@ export function queryIncidents(
       open = undefined;
     }
   }
-  if (open) incidents.push(build(sources, endpointId, open, null, toMs));
+  if (open) {
+    // Still down at the end of the range: it may have ended since.
+    const end = sources.events.nextLeaving(endpointId, STATE_CHANGE, toMs, downStates);
+    incidents.push(build(sources, endpointId, open, end?.ts ?? null, toMs));
+  }
   return incidents;
 }
 
