@@ -16,6 +16,7 @@ export function parseTarget(text: string): CliTarget {
   const fail: (why: string) => never = (why) => {
     throw new UsageError(`target "${text}": ${why}`);
   };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) fail(`a URL is not a target; write HOST:PORT, e.g. ${urlExample(text)}`);
   const bracketed = /^\[([^\]]*)\](?::(.*))?$/.exec(text);
   let host: string;
   let portText: string | undefined;
@@ -45,6 +46,19 @@ export function parseTarget(text: string): CliTarget {
 /** `host:port`, bracketing IPv6 literals. */
 export function formatTarget(host: string, port: number): string {
   return isIP(host) === 6 ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+const SCHEME_PORTS: Readonly<Record<string, number>> = { 'http:': 80, 'https:': 443, 'ftp:': 21, 'ssh:': 22 };
+
+function urlExample(text: string): string {
+  try {
+    const url = new URL(text);
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const port = url.port === '' ? SCHEME_PORTS[url.protocol] : Number(url.port);
+    return formatTarget(host, port ?? 443);
+  } catch {
+    return 'example.com:443';
+  }
 }
 
 function parsePort(text: string): number | undefined {
