@@ -246,6 +246,20 @@ describe('synack probe: Ctrl-C', () => {
   });
 });
 
+describe('synack probe: output closed early', () => {
+  it('stops quietly when the reader goes away (`| head`)', async () => {
+    const port = await servers.tcp();
+    const result = await runCli(['probe', `127.0.0.1:${port}`, '--forever', '--interval', '20ms'], {
+      onStdout: (stdout, child) => {
+        if (linesOf(stdout).length >= 2) child.stdout?.destroy();
+      },
+    });
+    expect(result.signal).toBeNull();
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+  });
+});
+
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
 }

@@ -73,7 +73,8 @@ describe('runProbes', () => {
     const open = await servers.tcp();
     const before = timers();
     const controller = new AbortController();
-    const out = capture(() => controller.abort());
+    // Aborts on the next turn of the event loop, when the runner already waits for the next round.
+    const out = capture(() => setImmediate(() => controller.abort()));
     // A one-hour interval: only the abort can end this run in time.
     const result = await runProbes(configFor([`127.0.0.1:${open}`], { count: 2, intervalMs: 3_600_000 }), {
       reporter: out.reporter,
