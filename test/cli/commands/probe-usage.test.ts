@@ -46,8 +46,8 @@ const BAD_INPUT: ReadonlyArray<readonly [readonly string[], string]> = [
   [['127.0.0.1:80', '-6'], 'target "127.0.0.1:80" is an IPv4 address, but -6 was given'],
 ];
 
-describe('synack probe: usage errors', () => {
-  it.each(BAD_INPUT)('%j → exit 2: %s', async (args, message) => {
+describe.concurrent('synack probe: usage errors', () => {
+  it.for(BAD_INPUT)('%j → exit 2: %s', async ([args, message], { expect }) => {
     const result = await runCli(['probe', ...args]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
