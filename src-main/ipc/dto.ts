@@ -162,3 +162,12 @@ export interface UpdateBatchDto {
   readonly endpoints: readonly Endpoint[];
   readonly removed: readonly number[];
 }
+
+/** A rendered report to save: text, or base64 for PDF (`encoding` says which). */
+export interface ReportFileDto {
+  /** A suggested file name, e.g. `synack-report-host-20250101-0000--20250102-0000.html`. */
+  readonly filename: string;
+  readonly mime: string;
+  readonly encoding: 'utf8' | 'base64';
+  readonly content: string;
+}

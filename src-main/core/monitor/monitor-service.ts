@@ -6,7 +6,11 @@ import { endpointInputSchema, endpointPatchSchema, type Endpoint, type EndpointC
 import { exportEndpoints, importEndpoints, type ExchangeFormat } from '../endpoints/import-export.ts';
 import { parseOrThrow } from '../endpoints/validation-error.ts';
 import type { OperationResults, ParsedArgs, ServiceOperations } from '../../ipc/contract.ts';
-import type { EndpointStatusDto, EventDto, OverviewRowDto, SampleDto, UpdateBatchDto } from '../../ipc/dto.ts';
+import type { EndpointStatusDto, EventDto, OverviewRowDto, ReportFileDto, SampleDto, UpdateBatchDto } from '../../ipc/dto.ts';
+import type { ReportContext } from '../report/build-report.ts';
+import { chromiumPrintToPdf } from '../report/chromium-pdf.ts';
+import { exportReport } from '../report/export-report.ts';
+import type { PrintToPdf } from '../report/pdf.ts';
 import { EndpointRunner } from './endpoint-runner.ts';
 import { NotFoundError, type HistoryStore } from './history-store.ts';
 import { NetworkHealth, type NetworkHealthOptions } from './network-health.ts';
@@ -27,6 +31,13 @@ export interface MonitorServiceOptions {
   readonly pushIntervalMs?: number;
   /** Called with each probe's start delay against its schedule (benchmarks). */
   readonly onSlip?: (slipMs: number) => void;
+  /** Reports: vantage name, time zone, and the PDF printer (the desktop shell passes Electron's). */
+  readonly reports?: ReportOptions;
+}
+
+export interface ReportOptions extends Omit<ReportContext, 'chartPoints'> {
+  /** Prints report HTML to PDF. @default headless Chromium when one is installed */
+  readonly printToPdf?: PrintToPdf;
 }
 
 /** Signature of a state transition as reported to listeners (daemon output, notifications). */
@@ -44,6 +55,7 @@ export class MonitorService implements ServiceOperations {
   readonly #runners = new Map<number, EndpointRunner>();
   readonly #transitionListeners = new Set<(report: TransitionReport) => void>();
   readonly #flap: FlapSettings | undefined;
+  readonly #reports: ReportOptions;
   #settings: Settings;
   #started = false;
 
@@ -52,6 +64,7 @@ export class MonitorService implements ServiceOperations {
     this.#health = new NetworkHealth(options.network);
     this.#batcher = new UpdateBatcher(options.pushIntervalMs);
     this.#flap = options.flap;
+    this.#reports = options.reports ?? {};
     this.#scheduler = new Scheduler({
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       ...(options.onSlip === undefined ? {} : { onSlip: options.onSlip }),
@@ -178,6 +191,19 @@ export class MonitorService implements ServiceOperations {
 
   events(query: ParsedArgs<'events'>[0]): EventDto[] {
     return this.#store.events({ from: query.from, to: query.to, limit: query.limit, ...(query.endpointId === undefined ? {} : { endpointId: query.endpointId }) });
+  }
+
+  /** A report over a range in one format, as a file to save (PDF base64-encoded). */
+  exportReport(request: ParsedArgs<'exportReport'>[0]): Promise<ReportFileDto> {
+    this.#store.flush();
+    const { printToPdf, ...context } = this.#reports;
+    return exportReport(this, request, { ...context, printToPdf: () => printToPdf ?? chromiumPrintToPdf() });
+  }
+
+  /** Raw samples in [from, to), oldest first, one bounded page at a time (streaming exports). */
+  samplePages(id: number, from: number, to: number, pageSize?: number): Iterable<readonly SampleDto[]> {
+    this.#runner(id);
+    return this.#store.samplePages(id, from, to, pageSize);
   }
 
   getSettings(): Settings {
