@@ -6,6 +6,8 @@ export type Writer = (text: string) => void;
 export interface CliIo {
   readonly out: Writer;
   readonly err: Writer;
+  /** stderr is a terminal: progress indicators may redraw a line. @default false */
+  readonly errIsTty?: boolean;
   /**
    * Calls `onInterrupt` when the user asks to stop (Ctrl-C, SIGTERM, or stdout closed by a
    * pager such as `head`); returns a function that removes every listener it added.
@@ -23,6 +25,7 @@ export function processIo(): CliIo {
     err: (text) => {
       process.stderr.write(text);
     },
+    errIsTty: process.stderr.isTTY === true,
     listenForInterrupt(onInterrupt) {
       const onSignal = (): void => onInterrupt();
       const onStdoutError = (error: NodeJS.ErrnoException): void => {

@@ -47,7 +47,7 @@ function incidentSentences(report: Report): string[] {
     const longest = endpoints
       .flatMap((e) => e.incidents.map((incident) => ({ endpoint: e.name, incident })))
       .sort((a, b) => b.incident.durationMs - a.incident.durationMs)[0]!;
-    const why = longest.incident.failureClass ? `, ${CLASS_INFO[longest.incident.failureClass].title.toLowerCase()}` : '';
+    const why = longest.incident.failureClass ? ` (${CLASS_INFO[longest.incident.failureClass].title})` : '';
     sentences.push(
       `There ${overall.incidents === 1 ? 'was 1 incident' : `were ${formatCount(overall.incidents)} incidents`}, `
         + `${humanDuration(overall.incidentMs)} of downtime in all; the longest, ${humanDuration(longest.incident.durationMs)}, `
