@@ -49,7 +49,11 @@ export async function writeSamplesCsv(
         if (page.length === 0) continue;
         const before = rows;
         rows += page.length;
-        if (options.onProgress && Math.floor(rows / every) > Math.floor(before / every)) options.onProgress(rows);
+        if (options.onProgress && Math.floor(rows / every) > Math.floor(before / every)) {
+          // Outside the generator's frame: a callback that aborts must not close a running generator.
+          const reached = rows;
+          queueMicrotask(() => options.onProgress?.(reached));
+        }
         // One chunk per page: per-row stream items would cost more than the CSV itself.
         yield stringify(page.map((sample) => sampleRow(sample, endpoint.name)));
       }
