@@ -138,7 +138,7 @@ function incidentsTable(incidents: readonly IncidentReport[], tz: string): strin
 <td class="num">${esc(formatTime(i.start, tz))}</td>
 <td class="num">${i.end === null ? 'ongoing' : esc(formatTime(i.end, tz))}</td>
 <td class="num">${humanDuration(i.durationMs)}</td>
-<td>${i.failureClass ? `${swatch(CLASS_COLORS[i.failureClass])}${esc(title(i.failureClass))}` : '—'}</td>
+<td class="nowrap">${i.failureClass ? `${swatch(CLASS_COLORS[i.failureClass])}${esc(title(i.failureClass))}` : '—'}</td>
 <td class="small">${errorCell(i.firstError)}</td>
 <td class="small">${errorCell(i.lastError)}</td>
 </tr>`).join('');

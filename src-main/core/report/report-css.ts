@@ -25,6 +25,7 @@ th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line
 th { font-size: 12px; color: var(--muted); font-weight: 600; background: var(--panel); }
 td.num, th.num { text-align: right; white-space: nowrap; }
 td.small { font-size: 12px; color: var(--muted); }
+td.nowrap { white-space: nowrap; }
 .good { color: var(--good); } .warn { color: var(--warn); } .bad { color: var(--bad); font-weight: 600; }
 .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; vertical-align: baseline; }
 figure { margin: 8px 0 12px; }

@@ -136,3 +136,23 @@ describe('file names', () => {
       .toBe('synack-report-a_b-20250114-0000--20250115-0000.pdf');
   });
 });
+
+describe('PDF through a given printer (how the desktop shell passes Electron printToPDF)', () => {
+  it('hands the printer the report HTML and returns its bytes as base64', async () => {
+    const seen: string[] = [];
+    const printer = async (html: string): Promise<Uint8Array> => {
+      seen.push(html);
+      return new TextEncoder().encode('%PDF-1.7 fake');
+    };
+    const file = await exportReport(fixture.service, { from, to, format: 'pdf' }, { ...context(), printToPdf: () => printer });
+    expect(file).toMatchObject({ mime: 'application/pdf', encoding: 'base64' });
+    expect(Buffer.from(file.content, 'base64').toString()).toBe('%PDF-1.7 fake');
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toContain('<h1>Network availability report</h1>');
+  });
+
+  it('refuses what is not a PDF', async () => {
+    const printer = async (): Promise<Uint8Array> => new TextEncoder().encode('<html>');
+    await expect(exportReport(fixture.service, { from, to, format: 'pdf' }, { printToPdf: () => printer })).rejects.toThrow('not a PDF');
+  });
+});
