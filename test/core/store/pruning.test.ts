@@ -81,7 +81,7 @@ describe('retention pruning', () => {
     ({ store } = testStore(store.path, { nowMs: NOW, writer: { flushIntervalMs: 10 }, pruner: { chunkRows: 500, passIntervalMs: 0 } }));
     store.settings.setRetention({ rawDays: 1 });
     const deadline = Date.now() + 10_000;
-    while (counts(store.path, ids[0]!).oldestSample < NOW - DAY && Date.now() < deadline) {
+    while ((counts(store.path, ids[0]!).oldestSample ?? 0) < NOW - DAY && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     expect(counts(store.path, ids[0]!).oldestSample).toBe(NOW - DAY);
