@@ -140,6 +140,12 @@ export async function runStorageBench(): Promise<void> {
       + `step median ${ms(at(0.5))}, p95 ${ms(at(0.95))}, max ${ms(at(1))}`);
     console.log('  (a step far above p95 is one whose commit ran SQLite\'s WAL auto-checkpoint, as any write can)');
     single.close();
+
+    // 5. Opening runs quick_check over the whole file: its cost grows with the file.
+    const openStarted = performance.now();
+    openStore({ path: join(dir, 'single.db') }).close();
+    const size = statSync(join(dir, 'single.db')).size;
+    console.log(`storage: open with quick_check of a ${(size / 1e6).toFixed(1)} MB file: ${ms(performance.now() - openStarted)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

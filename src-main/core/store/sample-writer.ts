@@ -16,7 +16,7 @@ export interface SampleWriterOptions {
   readonly flushIntervalMs?: number;
   /** A batch this large is written at once (on the next turn of the event loop). @default 2000 */
   readonly maxBatch?: number;
-  /** Called when a batch could not be written (it is dropped, never retried forever). */
+  /** Called when a batch could not be written (it is dropped, never retried forever) or a pruning step failed. */
   readonly onError?: (error: unknown) => void;
 }
 
@@ -149,7 +149,12 @@ export class SampleWriter {
 
   private tick(): void {
     this.flush();
-    this.parts.afterFlush?.();
+    try {
+      this.parts.afterFlush?.();
+    } catch (error) {
+      // A timer callback must never throw: that would take the process down.
+      this.onError(error);
+    }
   }
 
   private insertRow(row: SampleRow): void {
