@@ -4,7 +4,9 @@
  */
 import type { Command } from './command.ts';
 
-const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {};
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  watch: async () => (await import('./commands/watch.ts')).command,
+};
 
 export const USAGE = `synack — TCP/UDP monitor that says why a connection failed
 
