@@ -13,8 +13,19 @@ export interface ChildServer {
 
 export type ChildBehaviour = 'echo' | 'silent' | 'fin-then-reset';
 
-export function spawnServer(behaviour: ChildBehaviour, port = 0): Promise<ChildServer> {
-  const child = spawn(process.execPath, [SCRIPT, String(port), behaviour], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+export interface SpawnOptions {
+  /** @default '127.0.0.1' */
+  readonly host?: string;
+  /** Run the server inside this network namespace (`ip netns exec`, which execs in place: same pid). */
+  readonly netns?: string;
+}
+
+export function spawnServer(behaviour: ChildBehaviour, port = 0, options: SpawnOptions = {}): Promise<ChildServer> {
+  const argv = [SCRIPT, String(port), behaviour, options.host ?? '127.0.0.1'];
+  const [file, args] = options.netns === undefined
+    ? [process.execPath, argv]
+    : ['ip', ['netns', 'exec', options.netns, process.execPath, ...argv]];
+  const child = spawn(file, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const kill = (signal: NodeJS.Signals = 'SIGKILL'): Promise<void> =>
     new Promise((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
