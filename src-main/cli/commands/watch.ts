@@ -2,6 +2,7 @@
  * `synack watch HOST:PORT`: a heartbeat session in the terminal. Prints each event as it
  * happens and, on Ctrl-C (SIGINT) or SIGTERM, a summary.
  */
+import { KEEPALIVE_TUNABLE } from '../../core/heartbeat/link.ts';
 import { DEFAULT_KEEPALIVE, HeartbeatSession } from '../../core/heartbeat/session.ts';
 import type { Command } from '../command.ts';
 import { banner, formatEvent, formatSummary, jsonEvent, jsonSummary, type WatchEvent } from '../watch/format.ts';
@@ -33,7 +34,7 @@ async function watch(config: WatchConfig): Promise<number> {
   };
   const print = (item: WatchEvent): void => out(json ? jsonEvent(item, Date.now()) : formatEvent(item, Date.now()));
 
-  if (!json) out(banner(target, config.session.mode, { ...DEFAULT_KEEPALIVE, ...config.session.keepAlive }));
+  if (!json) out(banner(target, config.session.mode, { ...DEFAULT_KEEPALIVE, ...config.session.keepAlive }, KEEPALIVE_TUNABLE));
   session.on('connected', (data) => print({ event: 'connected', data }));
   session.on('heartbeat', (data) => print({ event: 'heartbeat', data }));
   session.on('lost', (data) => print({ event: 'lost', data }));

@@ -35,8 +35,9 @@ function clock(wall: number): string {
 }
 
 /** The first line printed: what is being watched and how. */
-export function banner(target: Target, mode: HeartbeatMode, keepAlive: KeepAlivePolicy): string {
-  const keepalive = `TCP keepalive after ${ms(keepAlive.idleMs)} idle, then ${keepAlive.count} probes ${ms(keepAlive.intervalMs)} apart`;
+export function banner(target: Target, mode: HeartbeatMode, keepAlive: KeepAlivePolicy, tunable: boolean): string {
+  const probes = tunable ? `${keepAlive.count} probes ${ms(keepAlive.intervalMs)} apart` : 'the kernel default probes (Linux: 9, 75 s apart)';
+  const keepalive = `TCP keepalive after ${ms(keepAlive.idleMs)} idle, then ${probes}`;
   if (mode.kind === 'passive') return `watching ${hostPort(target)} (passive: FIN/RST/errors, ${keepalive})`;
   const expectText = mode.expect === undefined || mode.expect.kind === 'any'
     ? 'any reply'

@@ -3,7 +3,7 @@
  * both, and event-driven detection of FIN, RST and socket errors (no timer is involved in seeing
  * a FIN or an RST: the read callback reports them). Reports at most one loss, then tears down.
  */
-import type { Socket } from 'node:net';
+import { Socket } from 'node:net';
 import { classifyCode, classifyError, SYNACK_CODES } from '../classify/classify.ts';
 import { compileExpectation, MAX_REPLY_BYTES, previewReply, type ReplyMatcher } from '../probe/expect.ts';
 import type { Failure, FailurePhase, ProbeFailure, ProbeSuccess, Target } from '../probe/types.ts';
@@ -11,6 +11,13 @@ import type { HeartbeatMode, KeepAlivePolicy, SessionClock } from './types.ts';
 
 export const DEFAULT_INTERVAL_MS = 5000;
 export const DEFAULT_REPLY_TIMEOUT_MS = 2000;
+
+/**
+ * Whether this Node sets TCP_KEEPINTVL/TCP_KEEPCNT (Node ≥ 24.19: `setKeepAlive(enable, idle,
+ * interval, count)`). Older runtimes (an older Electron) take only the idle time, and the kernel
+ * defaults apply: 75 s × 9 probes on Linux, so a silent peer is found idle + 11.25 min later.
+ */
+export const KEEPALIVE_TUNABLE = Socket.prototype.setKeepAlive.length >= 4;
 
 export interface LinkOptions {
   readonly target: Target;
@@ -141,12 +148,8 @@ export function watchLink(socket: Socket, options: LinkOptions, handlers: LinkHa
   const onClose = (): void => lose(classifyCode(SYNACK_CODES.eof, { phase: 'receive', message: 'The connection was closed.' }));
 
   socket.setNoDelay(true);
-  socket.setKeepAlive({
-    enable: true,
-    initialDelay: options.keepAlive.idleMs,
-    interval: options.keepAlive.intervalMs,
-    count: options.keepAlive.count,
-  });
+  // Positional, not the options object: a runtime without interval/count then still gets the idle time.
+  socket.setKeepAlive(true, options.keepAlive.idleMs, options.keepAlive.intervalMs, options.keepAlive.count);
   socket.on('data', onData);
   socket.on('end', onEnd);
   socket.on('error', onError);
