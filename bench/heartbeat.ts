@@ -6,6 +6,7 @@
  * Run alone: `npx node bench/heartbeat.ts` (about a minute).
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { connect, type Socket } from 'node:net';
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -19,6 +20,8 @@ const IDLE_SESSIONS = 10_000;
 const DETECTION_SAMPLES = 300;
 
 export interface HeartbeatBenchFigures {
+  /** Control: plain sockets with only an 'end' listener, no session, same machine, same method. */
+  readonly baselineFin: LatencyFigures;
   readonly fin: LatencyFigures;
   readonly rst: LatencyFigures;
   /** % of one core used by this process for 1,000 sessions heartbeating every second. */
@@ -58,11 +61,14 @@ export async function runHeartbeatBench(): Promise<void> {
 export async function measureHeartbeat(progress: (line: string) => void = () => {}): Promise<HeartbeatBenchFigures> {
   const server = await startServer();
   try {
+    progress(`control: FIN detection on ${DETECTION_SAMPLES} plain sockets (no session)`);
+    const baselineFin = await baseline(server);
+
     progress(`${ACTIVE_SESSIONS} active sessions, 1 s heartbeats`);
     const active = await openSessions(server.port, ACTIVE_SESSIONS, {
       mode: { kind: 'active', payload: Buffer.from('PING\n'), intervalMs: 1000, replyTimeoutMs: 2000 },
       backoff: { baseMs: 200, maxMs: 1000 },
-    });
+    }, 1000);
     let beats = 0;
     for (const session of active.sessions) session.on('heartbeat', () => beats++);
     await sleep(2000);
@@ -88,7 +94,7 @@ export async function measureHeartbeat(progress: (line: string) => void = () => 
 
     progress(`${IDLE_SESSIONS} idle passive sessions`);
     const idle = await idleSessions(server);
-    return { fin, rst, cpuPercentPer1000, beatsPerSecond, idle };
+    return { baselineFin, fin, rst, cpuPercentPer1000, beatsPerSecond, idle };
   } finally {
     server.child.kill('SIGKILL');
   }
@@ -124,14 +130,21 @@ interface OpenSessions {
   readonly lostAt: Map<number, bigint[]>;
 }
 
-/** Starts `count` sessions in batches (the listen backlog is finite) and waits until all are up. */
-async function openSessions(port: number, count: number, options: HeartbeatOptions): Promise<OpenSessions> {
+/**
+ * Starts `count` sessions and waits until all are up. With `spreadMs`, starts are spread evenly
+ * over that time, as a monitor spreads probe phases: sessions started in one burst would
+ * heartbeat in one burst every interval, and that burst (not detection) would set the tail.
+ * Without it, they start in batches of 500 (the listen backlog is finite).
+ */
+async function openSessions(port: number, count: number, options: HeartbeatOptions, spreadMs = 0): Promise<OpenSessions> {
   const sessions: HeartbeatSession[] = [];
   const lostAt = new Map<number, bigint[]>();
   let connected = 0;
   const deadline = performance.now() + 60_000;
-  for (let start = 0; start < count; start += 500) {
-    for (let i = start; i < Math.min(count, start + 500); i++) {
+  const batch = spreadMs > 0 ? Math.max(1, Math.round(count / spreadMs)) : 500;
+  const began = performance.now();
+  for (let start = 0; start < count; start += batch) {
+    for (let i = start; i < Math.min(count, start + batch); i++) {
       const session = new HeartbeatSession({ host: '127.0.0.1', port }, options);
       session.on('lost', ({ local }) => {
         const at = process.hrtime.bigint();
@@ -145,10 +158,33 @@ async function openSessions(port: number, count: number, options: HeartbeatOptio
       });
       sessions.push(session.start());
     }
-    while (connected < Math.min(count, start + 500) && performance.now() < deadline) await sleep(10);
+    if (spreadMs > 0) await sleep(Math.max(0, began + ((start + batch) / count) * spreadMs - performance.now()));
+    else while (connected < Math.min(count, start + batch) && performance.now() < deadline) await sleep(10);
   }
+  while (connected < count && performance.now() < deadline) await sleep(10);
   if (connected < count) throw new Error(`only ${connected} of ${count} sessions connected`);
   return { sessions, lostAt };
+}
+
+/** The same FIN measurement on plain sockets: what the machine itself costs (scheduling, epoll, Node streams). */
+async function baseline(server: BenchServer): Promise<LatencyFigures> {
+  const lostAt = new Map<number, bigint[]>();
+  const sockets: Socket[] = [];
+  await Promise.all(Array.from({ length: DETECTION_SAMPLES }, () => new Promise<void>((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port: server.port }, () => {
+      const port = socket.localPort!;
+      socket.on('end', () => lostAt.set(port, [process.hrtime.bigint()]));
+      resolve();
+    });
+    socket.on('error', reject);
+    socket.resume();
+    sockets.push(socket);
+  })));
+  try {
+    return await detection(server, lostAt, 'fin');
+  } finally {
+    for (const socket of sockets) socket.destroy();
+  }
 }
 
 async function detection(server: BenchServer, lostAt: Map<number, bigint[]>, how: 'fin' | 'rst'): Promise<LatencyFigures> {
@@ -222,7 +258,8 @@ export function formatFigures(figures: HeartbeatBenchFigures): string {
     ` (${l.samples} samples; event-loop delay p99 ${l.loopDelayP99Ms.toFixed(2)} ms, ${l.load}) — target p99 ≤ ${target} ms: ${l.p99Ms <= target ? 'met' : 'MISSED'}`;
   const { idle } = figures;
   return [
-    `heartbeat sessions (${ACTIVE_SESSIONS} sessions heartbeating every 1 s, server in a child process)`,
+    `heartbeat sessions (${ACTIVE_SESSIONS} sessions heartbeating every 1 s, phases spread over the interval, server in a child process)`,
+    latency('control: plain-socket FIN', figures.baselineFin, 2),
     latency('FIN', figures.fin, 2),
     latency('RST', figures.rst, 2),
     `  CPU: ${figures.cpuPercentPer1000.toFixed(2)} % of one core per 1,000 sessions (${figures.beatsPerSecond.toFixed(0)} heartbeats/s) — target < 5 %: ${figures.cpuPercentPer1000 < 5 ? 'met' : 'MISSED'}`,
