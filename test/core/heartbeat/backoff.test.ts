@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { backoffCap, backoffDelay, DEFAULT_BACKOFF, resolveBackoff } from '../../../src-main/core/heartbeat/backoff.ts';
+import { HeartbeatSession } from '../../../src-main/core/heartbeat/session.ts';
+import type { RetryingEvent } from '../../../src-main/core/heartbeat/types.ts';
+import { listenLoopback } from '../../support/heartbeat.ts';
 
 describe('heartbeat backoff (exponential, equal jitter)', () => {
   it('doubles from the base up to the maximum', () => {
@@ -26,5 +29,34 @@ describe('heartbeat backoff (exponential, equal jitter)', () => {
     expect(() => resolveBackoff({ baseMs: 0 })).toThrow(/baseMs/);
     expect(() => resolveBackoff({ factor: 0.5 })).toThrow(/factor/);
     expect(() => resolveBackoff({ baseMs: 1000, maxMs: 10 })).toThrow(/maxMs/);
+  });
+});
+
+describe('a session follows its backoff schedule', () => {
+  it('draws each retry delay from the injected randomness: lowest, then highest of each step', async () => {
+    const server = await listenLoopback();
+    const port = server.port;
+    await server.close(); // nothing listens: every connect is refused
+    const draws = [0, 0.999999, 0, 0.999999, 0];
+    const session = new HeartbeatSession({ host: '127.0.0.1', port }, {
+      mode: { kind: 'passive' },
+      backoff: { baseMs: 20, factor: 2, maxMs: 100 },
+      clock: { random: () => draws.shift() ?? 0 },
+    });
+    const retries: RetryingEvent[] = [];
+    const done = new Promise<void>((resolve) => {
+      session.on('retrying', (event) => {
+        retries.push(event);
+        if (retries.length === 5) resolve();
+      });
+    });
+    session.start();
+    try {
+      await done;
+    } finally {
+      session.stop();
+    }
+    expect(retries.map((event) => [event.attempt, event.delayMs])).toEqual([[1, 10], [2, 40], [3, 40], [4, 100], [5, 50]]);
+    expect(retries.every((event) => event.cause.failure.class === 'refused')).toBe(true);
   });
 });
