@@ -121,7 +121,8 @@ export function createWebBridge(url: string, options: WebBridgeOptions = {}): We
     return new Promise((resolve) => {
       const entry: Pending = { resolve: resolve as (result: ApiResult<unknown>) => void, frame: JSON.stringify(frame), sent: false };
       pending.set(id, entry);
-      if (open && socket) {
+      // Only an open socket: a closing one would swallow the frame and answer nothing.
+      if (open && socket?.readyState === WebSocket.OPEN) {
         socket.send(entry.frame);
         entry.sent = true;
       }

@@ -1,27 +1,21 @@
 /** `synack serve`: the monitor with its web UI on 127.0.0.1, for whoever holds the printed token. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { MonitorService } from '../../core/monitor/monitor-service.ts';
-import type { HistoryStore } from '../../core/monitor/history-store.ts';
+import type { MonitorService } from '../../core/monitor/monitor-service.ts';
+import { defaultDbPath } from '../../core/store/paths.ts';
 import { startWebServer, type WebServer } from '../../web/web-server.ts';
-import type { CliIo } from '../io.ts';
+import type { Command } from '../command.ts';
+import { processIo, type CliIo } from '../io.ts';
 import { parseServeArgs } from '../serve/args.ts';
 import { SERVE_USAGE } from '../serve/usage.ts';
+import { openService } from '../service/db-option.ts';
 import { UsageError } from '../usage-error.ts';
-
-/** Where the store comes from; the tests and the real command share everything else. */
-export interface ServeDependencies {
-  /** The database used without `--db`. */
-  defaultDbPath(): string;
-  /** Opens (creating or migrating) the store at `path`; throws when it cannot. */
-  openStore(path: string, io: CliIo): HistoryStore;
-}
 
 /**
  * Runs `synack serve` until interrupted; resolves to the exit code: 0 after a clean stop,
  * 1 when it could not start (database, port), 2 for a usage error.
  */
-export async function runServeCommand(argv: readonly string[], io: CliIo, dependencies: ServeDependencies): Promise<number> {
+export async function runServeCommand(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
   try {
     parsed = parseServeArgs(argv);
@@ -35,7 +29,7 @@ export async function runServeCommand(argv: readonly string[], io: CliIo, depend
     return 0;
   }
   const { config } = parsed;
-  const dbPath = config.db ?? dependencies.defaultDbPath();
+  const dbPath = config.db ?? defaultDbPath({ env: process.env });
 
   let stopRequested!: () => void;
   const interrupted = new Promise<void>((resolve) => (stopRequested = resolve));
@@ -44,7 +38,7 @@ export async function runServeCommand(argv: readonly string[], io: CliIo, depend
   let server: WebServer | undefined;
   try {
     try {
-      service = new MonitorService({ store: dependencies.openStore(dbPath, io) });
+      service = openService(dbPath, io.err);
     } catch (error) {
       io.err(`synack serve: cannot open the database ${dbPath}: ${messageOf(error)}\n`);
       return 1;
@@ -66,12 +60,17 @@ export async function runServeCommand(argv: readonly string[], io: CliIo, depend
     await interrupted;
     return 0;
   } finally {
+    stopListening();
     await server?.close();
     await service?.stop();
-    stopListening();
   }
 }
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+export const command: Command = {
+  summary: 'run the monitor with its web UI on 127.0.0.1 (token-protected URL; --metrics for Prometheus)',
+  run: (argv) => runServeCommand(argv, processIo()),
+};
