@@ -115,18 +115,20 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     wss.handleUpgrade(request, socket, head, (ws: WebSocket) => serveApiSocket(ws, service));
   });
 
+  let closing: Promise<void> | undefined;
+  const close = async (): Promise<void> => {
+    stopCollecting?.();
+    const clients = [...wss.clients].map((client) => closeClient(client));
+    server.close();
+    server.closeAllConnections();
+    await Promise.all(clients);
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+  };
   return {
     port,
     token,
     url: `http://${WEB_HOST}:${port}/?token=${token}`,
-    async close() {
-      stopCollecting?.();
-      const closing = [...wss.clients].map((client) => closeClient(client));
-      server.close();
-      server.closeAllConnections();
-      await Promise.all(closing);
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
-    },
+    close: () => (closing ??= close()),
   };
 }
 
