@@ -2,7 +2,7 @@
  * The one façade: everything a user can do goes through here, whichever shell they use
  * (desktop, web, CLI, daemon). It owns the scheduler, the endpoint runners and the store.
  */
-import { endpointInputSchema, endpointPatchSchema, type Endpoint, type EndpointConfig } from '../endpoints/endpoint-schema.ts';
+import { endpointInputSchema, endpointPatchSchema, type Endpoint, type EndpointConfig, type EndpointInput, type EndpointPatch } from '../endpoints/endpoint-schema.ts';
 import { exportEndpoints, importEndpoints, type ExchangeFormat } from '../endpoints/import-export.ts';
 import { parseOrThrow } from '../endpoints/validation-error.ts';
 import type { OperationResults, ParsedArgs, ServiceOperations } from '../../ipc/contract.ts';
@@ -11,7 +11,7 @@ import { EndpointRunner } from './endpoint-runner.ts';
 import { NotFoundError, type HistoryStore } from './history-store.ts';
 import { NetworkHealth, type NetworkHealthOptions } from './network-health.ts';
 import { Scheduler } from './scheduler.ts';
-import { DEFAULT_SETTINGS, settingsPatchSchema, settingsSchema, type Settings } from './settings-schema.ts';
+import { DEFAULT_SETTINGS, settingsPatchSchema, settingsSchema, type Settings, type SettingsPatch } from './settings-schema.ts';
 import type { FlapSettings, Transition } from './state-machine.ts';
 import { UpdateBatcher } from './update-batcher.ts';
 
@@ -110,7 +110,7 @@ export class MonitorService implements ServiceOperations {
     return [...this.#runners.values()].map((runner) => runner.endpoint);
   }
 
-  addEndpoint(input: ParsedArgs<'addEndpoint'>[0]): Endpoint {
+  addEndpoint(input: EndpointInput): Endpoint {
     const config = parseOrThrow(endpointInputSchema, input);
     const endpoint = this.#store.insertEndpoint(config, Date.now());
     const runner = this.#addRunner(endpoint);
@@ -120,10 +120,9 @@ export class MonitorService implements ServiceOperations {
     return endpoint;
   }
 
-  updateEndpoint(id: number, patch: ParsedArgs<'updateEndpoint'>[1]): Endpoint {
+  updateEndpoint(id: number, patch: EndpointPatch): Endpoint {
     const runner = this.#runner(id);
-    const { id: _id, createdAt: _created, updatedAt: _updated, ...current } = runner.endpoint;
-    const merged: EndpointConfig = parseOrThrow(endpointInputSchema, { ...current, ...parseOrThrow(endpointPatchSchema, patch) });
+    const merged: EndpointConfig = parseOrThrow(endpointInputSchema, { ...configOf(runner.endpoint), ...parseOrThrow(endpointPatchSchema, patch) });
     const endpoint = this.#store.updateEndpoint(id, merged, Date.now());
     runner.endpoint = endpoint;
     runner.tracker.setThresholds(endpoint.thresholds);
@@ -185,7 +184,7 @@ export class MonitorService implements ServiceOperations {
     return this.#settings;
   }
 
-  updateSettings(patch: ParsedArgs<'updateSettings'>[0]): Settings {
+  updateSettings(patch: SettingsPatch): Settings {
     const next = parseOrThrow(settingsSchema, { ...this.#settings, ...parseOrThrow(settingsPatchSchema, patch) });
     this.#store.saveSettings(next);
     this.#settings = next;
@@ -234,7 +233,7 @@ export class MonitorService implements ServiceOperations {
 
   #setPaused(runner: EndpointRunner, paused: boolean): EndpointStatusDto {
     if (runner.endpoint.paused !== paused) {
-      runner.endpoint = this.#store.updateEndpoint(runner.id, { ...runner.endpoint, paused }, Date.now());
+      runner.endpoint = this.#store.updateEndpoint(runner.id, { ...configOf(runner.endpoint), paused }, Date.now());
       if (paused) runner.pause();
       else runner.resume();
       this.#schedule(runner);
@@ -276,4 +275,10 @@ export class MonitorService implements ServiceOperations {
     }
     return undefined;
   }
+}
+
+/** The user's config of an endpoint, without its identity and timestamps. */
+function configOf(endpoint: Endpoint): EndpointConfig {
+  const { id: _id, createdAt: _created, updatedAt: _updated, ...config } = endpoint;
+  return config;
 }

@@ -32,18 +32,39 @@ export type Resolution =
 
 /** Resolves the target under the attempt's deadline; an IP literal costs no lookup. */
 export async function resolveTarget(kind: ProbeKind, target: Target, options: ProbeOptions): Promise<Resolution> {
+  const start = startAttempt(kind, target, options);
+  return start.resolution ?? lookupTarget(start.base);
+}
+
+/** An attempt's facts before its DNS phase. */
+export type AttemptBase = Omit<AttemptContext, 'dnsMs'>;
+
+/**
+ * Starts the clock and settles what needs no lookup: a bad port, or an IP literal. Returns
+ * the resolution when there is one, else the base for `lookupTarget`. Synchronous, so the
+ * common case (a literal) costs no promise before the dial.
+ */
+export function startAttempt(kind: ProbeKind, target: Target, options: ProbeOptions): { resolution?: Resolution; base: AttemptBase } {
   const startedAt = Date.now();
   const t0 = performance.now();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const family = options.family ?? 'auto';
-  const base = { kind, target, options, startedAt, t0, timeoutMs };
+  const base: AttemptBase = { kind, target, options, startedAt, t0, timeoutMs };
   if (!Number.isInteger(target.port) || target.port < 1 || target.port > 65535) {
     const failure = classifyCode('ERR_SOCKET_BAD_PORT', { phase: 'connect', message: `Port ${target.port} is not a port number (1-65535).` });
-    return { ok: false, outcome: failed({ ...base, dnsMs: 0 }, failure) };
+    return { resolution: { ok: false, outcome: failed({ ...base, dnsMs: 0 }, failure) }, base };
   }
-  const literal = literalAddress(target.host, family);
-  if (literal) return { ok: true, context: { ...base, dnsMs: 0 }, addresses: [literal] };
+  const literal = literalAddress(target.host, options.family ?? 'auto');
+  if (literal) {
+    const context: AttemptContext = { kind, target, options, startedAt, t0, dnsMs: 0, timeoutMs };
+    return { resolution: { ok: true, context, addresses: [literal] }, base };
+  }
+  return { base };
+}
 
+/** The DNS phase for a name, under the attempt's deadline and abort signal. */
+export async function lookupTarget(base: AttemptBase): Promise<Resolution> {
+  const { target, options, t0, timeoutMs } = base;
+  const family = options.family ?? 'auto';
   if (options.signal?.aborted) return { ok: false, outcome: failed({ ...base, dnsMs: 0 }, abortedFailure('dns')) };
   const lookup = options.lookup ?? systemLookup;
   const result = await withDeadline(lookup(target.host, family), timeoutMs, options.signal);

@@ -1,5 +1,5 @@
 /** Probe kinds by name, and the two ways to run them: the first address, or every address. */
-import { resolveTarget, type Dialler } from './attempt.ts';
+import { lookupTarget, resolveTarget, startAttempt, type Dialler } from './attempt.ts';
 import { dialTcp } from './tcp-probe.ts';
 import { dialUdp } from './udp-probe.ts';
 import type { ProbeKind, ProbeOptions, ProbeOutcome, Target } from './types.ts';
@@ -8,7 +8,9 @@ const DIALLERS: Readonly<Record<ProbeKind, Dialler>> = { tcp: dialTcp, udp: dial
 
 /** Resolves the target and probes the first address. */
 export async function probe(kind: ProbeKind, target: Target, options: ProbeOptions = {}): Promise<ProbeOutcome> {
-  const resolution = await resolveTarget(kind, target, options);
+  // No await before dialling an IP literal: a monitor probes literals thousands of times a second.
+  const start = startAttempt(kind, target, options);
+  const resolution = start.resolution ?? (await lookupTarget(start.base));
   if (!resolution.ok) return resolution.outcome;
   return DIALLERS[kind](resolution.context, resolution.addresses[0]!);
 }

@@ -3,12 +3,15 @@
  * deadline, then an optional send/expect exchange. Settles exactly once; every path
  * destroys the socket and clears its timer.
  */
-import { Socket } from 'node:net';
+import { Socket, type TcpSocketConnectOpts } from 'node:net';
 import { classifyCode, classifyError, SYNACK_CODES } from '../classify/classify.ts';
 import { synRetransmitsFor } from '../classify/syn-retransmit.ts';
 import { abortedFailure, failed, phasesOf, type Dialler } from './attempt.ts';
 import { compileExpectation, MAX_REPLY_BYTES, previewReply } from './expect.ts';
-import type { Failure, ProbeOutcome } from './types.ts';
+import type { Failure, ProbeOptions, ProbeOutcome, ResolvedAddress } from './types.ts';
+
+/** The reply so far before any byte; never written to (`Buffer.concat` copies). */
+const EMPTY = Buffer.alloc(0);
 
 export const dialTcp: Dialler = (context, address) =>
   new Promise<ProbeOutcome>((resolve) => {
@@ -20,7 +23,7 @@ export const dialTcp: Dialler = (context, address) =>
     let connectMs: number | undefined;
     let firstByteMs: number | undefined;
     let exchangeStart = 0;
-    let reply: Buffer = Buffer.alloc(0);
+    let reply: Buffer = EMPTY;
     let settled = false;
 
     const finish = (outcome: ProbeOutcome): void => {
@@ -73,29 +76,34 @@ export const dialTcp: Dialler = (context, address) =>
       exchangeStart = performance.now();
       if (options.send !== undefined && options.send.length > 0) socket.write(options.send);
     });
-    socket.on('data', (chunk: Buffer) => {
-      firstByteMs ??= performance.now() - exchangeStart;
-      if (reply.length < MAX_REPLY_BYTES) reply = Buffer.concat([reply, chunk]).subarray(0, MAX_REPLY_BYTES);
-      if (matches?.(reply)) succeed();
-    });
-    socket.on('end', () => {
-      if (reply.length > 0) return fail(mismatch(reply));
-      fail(classifyCode(SYNACK_CODES.eof, { phase: 'receive' }));
-    });
+    // A plain connect probe settles on 'connect', before any byte or FIN can arrive: only an
+    // exchange listens for them (a 'data' listener would also start reading for nothing).
+    if (wantsReply) {
+      socket.on('data', (chunk: Buffer) => {
+        firstByteMs ??= performance.now() - exchangeStart;
+        if (reply.length < MAX_REPLY_BYTES) reply = Buffer.concat([reply, chunk]).subarray(0, MAX_REPLY_BYTES);
+        if (matches?.(reply)) succeed();
+      });
+      socket.on('end', () => {
+        if (reply.length > 0) return fail(mismatch(reply));
+        fail(classifyCode(SYNACK_CODES.eof, { phase: 'receive' }));
+      });
+    }
 
     try {
-      socket.connect({
-        host: address.address,
-        port: context.target.port,
-        family: address.family,
-        ...(options.localAddress === undefined ? {} : { localAddress: options.localAddress }),
-        ...(options.localPort === undefined ? {} : { localPort: options.localPort }),
-      });
+      socket.connect(connectOptions(address, context.target.port, options));
     } catch (error) {
       // Node validates ports and addresses synchronously.
       fail(classifyError(error, { phase: 'connect' }));
     }
   });
+
+function connectOptions(address: ResolvedAddress, port: number, options: ProbeOptions): TcpSocketConnectOpts {
+  const connect: TcpSocketConnectOpts = { host: address.address, port, family: address.family };
+  if (options.localAddress !== undefined) connect.localAddress = options.localAddress;
+  if (options.localPort !== undefined) connect.localPort = options.localPort;
+  return connect;
+}
 
 function mismatch(reply: Buffer): Failure {
   return classifyCode(SYNACK_CODES.mismatch, {
