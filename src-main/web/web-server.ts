@@ -31,6 +31,15 @@ export interface WebServerOptions {
   readonly maxPayloadBytes?: number;
   /** WebSocket clients at once. @default 32 */
   readonly maxClients?: number;
+  /** Told of every request or upgrade refused by the Host, Origin or token checks (for a log). */
+  readonly onRefused?: (refused: RefusedRequest) => void;
+}
+
+export interface RefusedRequest {
+  readonly status: number;
+  readonly reason: string;
+  readonly request: IncomingMessage;
+  readonly upgrade: boolean;
 }
 
 export interface WebServer {
@@ -70,16 +79,20 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const handleRequest = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const method = request.method ?? 'GET';
+    const refuse = (status: number, reason: string): void => {
+      options.onRefused?.({ status, reason, request, upgrade: false });
+      sendText(response, port, status, reason);
+    };
     const refusal = guard.checkOrigin(request, !SAFE_METHODS.has(method));
-    if (refusal) return sendText(response, port, refusal.status, refusal.reason);
+    if (refusal) return refuse(refusal.status, refusal.reason);
     if (!SAFE_METHODS.has(method)) return sendText(response, port, 405, 'method not allowed', { Allow: 'GET, HEAD' });
     const url = new URL(request.url ?? '/', `http://${WEB_HOST}:${port}`);
     if (url.pathname === '/' && url.searchParams.has('token')) {
-      if (!guard.tokenMatches(url.searchParams.get('token'))) return sendText(response, port, 403, 'invalid token');
+      if (!guard.tokenMatches(url.searchParams.get('token'))) return refuse(403, 'invalid token');
       // 303 to a clean URL: the token leaves the address bar and the history.
       return sendText(response, port, 303, 'signed in', { Location: '/', 'Set-Cookie': guard.sessionCookie() });
     }
-    if (!guard.authenticated(request)) return sendText(response, port, 401, 'not signed in: open the URL printed by synack serve');
+    if (!guard.authenticated(request)) return refuse(401, 'not signed in: open the URL printed by synack serve');
     if (url.pathname === '/metrics' && collector) {
       return sendText(response, port, 200, collector.render(await service.listEndpoints()).trimEnd(), {
         'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
@@ -107,9 +120,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => {});
+    const refuse = (status: number, reason: string): void => {
+      options.onRefused?.({ status, reason, request, upgrade: true });
+      refuseUpgrade(socket, port, status, reason);
+    };
     const refusal = guard.checkOrigin(request, true);
-    if (refusal) return refuseUpgrade(socket, port, refusal.status, refusal.reason);
-    if (!guard.authenticated(request)) return refuseUpgrade(socket, port, 401, 'not signed in');
+    if (refusal) return refuse(refusal.status, refusal.reason);
+    if (!guard.authenticated(request)) return refuse(401, 'not signed in');
     if (new URL(request.url ?? '/', `http://${WEB_HOST}:${port}`).pathname !== '/api') return refuseUpgrade(socket, port, 404, 'not found');
     if (wss.clients.size >= maxClients) return refuseUpgrade(socket, port, 503, 'too many clients');
     wss.handleUpgrade(request, socket, head, (ws: WebSocket) => serveApiSocket(ws, service));

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Endpoint, UpdateBatchDto } from '../../src-main/ipc/dto.ts';
 import { WS_CLOSE } from '../../src-main/ipc/web-protocol.ts';
 import { tcpServer, type TcpFixture } from '../support/loopback.ts';
-import { closed, eventually, opened, RawClient, startFixture, upgradeRefusal, type WebFixture } from './web-fixture.ts';
+import { closed, eventually, opened, RawClient, startFixture, upgradeRefusal, type FixtureOptions, type WebFixture } from './web-fixture.ts';
 
 let fixture: WebFixture | undefined;
 let listener: TcpFixture | undefined;
@@ -14,7 +14,7 @@ afterEach(async () => {
   listener = undefined;
 });
 
-async function start(options: Parameters<typeof startFixture>[0] = {}): Promise<WebFixture> {
+async function start(options: FixtureOptions = {}): Promise<WebFixture> {
   fixture = await startFixture(options);
   return fixture;
 }

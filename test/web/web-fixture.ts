@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { WebSocket } from 'ws';
 import { endpointInputSchema, type EndpointConfig, type EndpointInput } from '../../src-main/core/endpoints/endpoint-schema.ts';
 import { MonitorService } from '../../src-main/core/monitor/monitor-service.ts';
@@ -35,20 +35,33 @@ export interface WebFixture {
   close(): Promise<void>;
 }
 
-export async function startFixture(options: Partial<Omit<WebServerOptions, 'service' | 'rendererDir'>> = {}): Promise<WebFixture> {
+/** The renderer fixture served unless a test brings its own files. */
+const DEFAULT_RENDERER: Readonly<Record<string, string>> = {
+  'index.html': '<!doctype html><link rel="stylesheet" href="/assets/app.css"><script type="module" src="/assets/app.js"></script><title>Synack</title>',
+  'assets/app.js': 'export {};\n',
+  'assets/app.css': 'body { margin: 0 }\n',
+};
+
+export interface FixtureOptions extends Partial<Omit<WebServerOptions, 'service' | 'rendererDir'>> {
+  /** Files of the renderer directory, by relative path. */
+  readonly renderer?: Readonly<Record<string, string>>;
+}
+
+export async function startFixture(options: FixtureOptions = {}): Promise<WebFixture> {
+  const { renderer = DEFAULT_RENDERER, ...serverOptions } = options;
   const dir = makeTempDir('synack-web-');
   const rendererDir = join(dir.path, 'renderer');
-  mkdirSync(join(rendererDir, 'assets'), { recursive: true });
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><link rel="stylesheet" href="/assets/app.css"><script type="module" src="/assets/app.js"></script><title>Synack</title>');
-  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'export {};\n');
-  writeFileSync(join(rendererDir, 'assets', 'app.css'), 'body { margin: 0 }\n');
+  for (const [path, text] of Object.entries(renderer)) {
+    mkdirSync(dirname(join(rendererDir, path)), { recursive: true });
+    writeFileSync(join(rendererDir, path), text);
+  }
   writeFileSync(join(dir.path, 'secret.txt'), 'outside the renderer');
 
   const { store } = openHistoryStore(join(dir.path, 'synack.db'));
   const service = new MonitorService({ store, pushIntervalMs: 50 });
   let server: WebServer;
   try {
-    server = await startWebServer({ service, rendererDir, ...options });
+    server = await startWebServer({ service, rendererDir, ...serverOptions });
   } catch (error) {
     await service.stop();
     dir.remove();

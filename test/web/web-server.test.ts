@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parsePrometheusText } from '../support/prometheus-text.ts';
 import { tcpServer, type TcpFixture } from '../support/loopback.ts';
-import { endpointConfig, eventually, startFixture, type WebFixture } from './web-fixture.ts';
+import { endpointConfig, eventually, startFixture, type FixtureOptions, type WebFixture } from './web-fixture.ts';
 
 let fixture: WebFixture | undefined;
 let listener: TcpFixture | undefined;
@@ -13,7 +13,7 @@ afterEach(async () => {
   listener = undefined;
 });
 
-async function start(options: Parameters<typeof startFixture>[0] = {}): Promise<WebFixture> {
+async function start(options: FixtureOptions = {}): Promise<WebFixture> {
   fixture = await startFixture(options);
   return fixture;
 }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MonitorService } from '../../core/monitor/monitor-service.ts';
 import { defaultDbPath } from '../../core/store/paths.ts';
-import { startWebServer, type WebServer } from '../../web/web-server.ts';
+import { startWebServer, type RefusedRequest, type WebServer } from '../../web/web-server.ts';
 import type { Command } from '../command.ts';
 import { processIo, type CliIo } from '../io.ts';
 import { parseServeArgs } from '../serve/args.ts';
@@ -44,7 +44,13 @@ export async function runServeCommand(argv: readonly string[], io: CliIo): Promi
       return 1;
     }
     try {
-      server = await startWebServer({ service, rendererDir: config.rendererDir, port: config.port, metrics: config.metrics });
+      server = await startWebServer({
+        service,
+        rendererDir: config.rendererDir,
+        port: config.port,
+        metrics: config.metrics,
+        onRefused: (refused) => io.err(refusalLine(refused)),
+      });
     } catch (error) {
       io.err(`synack serve: cannot listen on 127.0.0.1:${config.port}: ${messageOf(error)}\n`);
       return 1;
@@ -64,6 +70,13 @@ export async function runServeCommand(argv: readonly string[], io: CliIo): Promi
     await server?.close();
     await service?.stop();
   }
+}
+
+/** One stderr line per refused request: enough to spot a rebinding or cross-site attempt, no secrets. */
+function refusalLine({ status, reason, request, upgrade }: RefusedRequest): string {
+  const path = (request.url ?? '/').split('?')[0];
+  const from = [`Host ${JSON.stringify(request.headers.host ?? '')}`, ...(request.headers.origin ? [`Origin ${JSON.stringify(request.headers.origin)}`] : [])];
+  return `synack serve: refused ${upgrade ? 'WebSocket ' : ''}${request.method ?? 'GET'} ${path}: ${status} ${reason} (${from.join(', ')})\n`;
 }
 
 function messageOf(error: unknown): string {

@@ -39,6 +39,7 @@ describe('synack serve', () => {
         const [, url = '', port = '', token = ''] = match;
         checks.push(
           (async () => {
+            expect((await fetch(`http://127.0.0.1:${port}/?token=wrong`)).status).toBe(403);
             const signIn = await fetch(url, { redirect: 'manual' });
             expect(signIn.status).toBe(303);
             const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
@@ -63,6 +64,8 @@ describe('synack serve', () => {
     expect(exitMs).toBeLessThan(2000);
     expect(result.stdout).toContain(`Database: ${db}`);
     expect(result.stdout).toMatch(/^Metrics: http:\/\/127\.0\.0\.1:\d+\/metrics/m);
+    // The refusal is logged without the query string (no secret ends up in a log).
+    expect(result.stderr).toMatch(/^synack serve: refused GET \/: 403 invalid token \(Host "127\.0\.0\.1:\d+"\)$/m);
   });
 
   it('exits 0 on SIGTERM too', async () => {
