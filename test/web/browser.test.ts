@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { stripTypeScriptTypes } from 'node:module';
 import { chromium, type Browser } from 'playwright-core';
+import type { SynackApi } from '../../src-main/ipc/contract.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tcpServer, type TcpFixture } from '../support/loopback.ts';
 import { startFixture, type WebFixture } from './web-fixture.ts';
@@ -131,6 +132,6 @@ describe('web mode in Chromium', () => {
 
 declare global {
   interface Window {
-    synack: import('../../src-main/ipc/contract.ts').SynackApi;
+    synack: SynackApi;
   }
 }
