@@ -9,6 +9,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   run: async () => (await import('./commands/run.ts')).command,
   endpoints: async () => (await import('./commands/endpoints.ts')).command,
   watch: async () => (await import('./commands/watch.ts')).command,
+  serve: async () => (await import('./commands/serve.ts')).command,
 };
 
 export const USAGE = `synack — TCP/UDP monitor that says why a connection failed
