@@ -23,7 +23,13 @@ export const probeRequestSchema = z.object({
   localAddress: z.string().optional(),
   localPort: z.number().int().optional(),
   resolver: z
-    .object({ servers: z.array(z.string()).min(1), timeout: z.number().int().positive(), tries: z.number().int().positive() })
+    .object({
+      servers: z.array(z.string()).min(1),
+      timeout: z.number().int().positive(),
+      tries: z.number().int().positive(),
+      /** The resolver's IPv4 source address (a fresh source escapes ICMP rate limiting). */
+      localAddress: z.string().optional(),
+    })
     .optional(),
 });
 
@@ -45,6 +51,7 @@ function optionsFor(request: ProbeRequest): ProbeOptions {
   if (request.resolver !== undefined) {
     const resolver = new dnsPromises.Resolver({ timeout: request.resolver.timeout, tries: request.resolver.tries });
     resolver.setServers(request.resolver.servers);
+    if (request.resolver.localAddress !== undefined) resolver.setLocalAddress(request.resolver.localAddress);
     options = { ...options, lookup: resolverLookup(resolver) };
   }
   return options;

@@ -59,6 +59,11 @@ export interface Lab {
   ip(ns: string, args: readonly string[]): Promise<string>;
   /** `iptables …` inside a namespace. */
   iptables(ns: string, args: readonly string[]): Promise<string>;
+  /**
+   * Appends a filter-table rule without a target to `chain`: it only counts the packets that
+   * match. Returns a reader of that count (e.g. to prove no packet left the namespace).
+   */
+  countPackets(ns: string, chain: string, match: readonly string[]): Promise<() => Promise<number>>;
   /** Sets a per-namespace sysctl, e.g. `net.ipv4.ip_forward`. */
   sysctl(ns: string, key: string, value: string | number): Promise<void>;
   /**
@@ -73,6 +78,7 @@ export interface Lab {
 }
 
 let labCounter = 0;
+let counterRules = 0;
 /** Namespaces and processes still alive in this process, for the exit hook. */
 const liveNamespaces = new Set<string>();
 const liveProcesses = new Set<NamespaceProcess>();
@@ -168,6 +174,18 @@ export function createLab(): Lab {
     exec: (ns, argv) => command('ip', ['netns', 'exec', ns, ...argv]),
     ip: (ns, args) => command('ip', ['-n', ns, ...args]),
     iptables: (ns, args) => lab.exec(ns, ['iptables', '-w', ...args]),
+
+    async countPackets(ns, chain, match) {
+      const tag = `synack-count-${++counterRules}`;
+      await lab.iptables(ns, ['-A', chain, ...match, '-m', 'comment', '--comment', tag]);
+      return async () => {
+        const listing = await lab.iptables(ns, ['-L', chain, '-v', '-x', '-n']);
+        const line = listing.split('\n').find((row) => row.includes(`/* ${tag} */`));
+        const packets = Number(line?.trim().split(/\s+/)[0]);
+        if (!Number.isInteger(packets)) throw new Error(`No counter ${tag} in:\n${listing}`);
+        return packets;
+      };
+    },
 
     async sysctl(ns, key, value) {
       await lab.exec(ns, ['sysctl', '-qw', `${key}=${value}`]);
