@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { startDnsResponder, type DnsResponder } from './dns-responder.ts';
 
 const behaviourSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('a'), addresses: z.array(z.string()) }),
+  z.object({ kind: z.literal('a'), addresses: z.array(z.string()).readonly() }),
   z.object({ kind: z.literal('nxdomain') }),
   z.object({ kind: z.literal('servfail') }),
   z.object({ kind: z.literal('silent') }),
