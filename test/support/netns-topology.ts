@@ -8,6 +8,10 @@
  * The client routes 10.251.2.0/24 and 10.251.3.0/24 through the router, which has no route to
  * 10.251.3.0/24 (a remote "no route"). The client has no default route: anything else is a
  * local "no route".
+ *
+ * For longer-lived scenarios (a heartbeat session across the veths, then `lab.iptables(…DROP)` or
+ * `lab.ip(ns, ['link', 'set', 'eth0', 'down'])`), start your own script in the client namespace
+ * with `lab.spawn(client, script, args)` and read its JSON lines with `next()`.
  */
 import { fileURLToPath } from 'node:url';
 import type { ProbeOutcome } from '../../src-main/core/probe/types.ts';
