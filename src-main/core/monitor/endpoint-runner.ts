@@ -82,7 +82,7 @@ export class EndpointRunner {
   /** Judges an outcome against the network's health and records it; returns the sample. */
   recordOutcome(outcome: ProbeOutcome): SampleDto {
     const failure = outcome.ok ? undefined : outcome.failure;
-    const sample = sampleFromOutcome(this.endpoint.id, this.endpoint.kind, outcome, this.#health.judge(outcome.startedAt, failure));
+    const sample = sampleFromOutcome(this.endpoint.id, this.endpoint.kind, outcome, this.#health.judge(this.endpoint.id, outcome.startedAt, failure));
     this.record(sample);
     return sample;
   }
@@ -133,12 +133,9 @@ export class EndpointRunner {
     const { endpoint } = this;
     const kind = endpoint.kind === 'udp' ? 'udp' : 'tcp';
     const outcome = await probe(kind, { host: endpoint.host, port: endpoint.port }, probeOptions(endpoint, signal));
-    const failure = outcome.ok ? undefined : outcome.failure;
-    const inconclusive = this.#health.judge(outcome.startedAt, failure);
-    const sample = sampleFromOutcome(endpoint.id, endpoint.kind, outcome, inconclusive);
     // An aborted probe (stop, remove) says nothing about the endpoint: don't record it.
-    if (failure?.code !== 'ABORTED') this.record(sample);
-    return sample;
+    if (!outcome.ok && outcome.failure.code === 'ABORTED') return sampleFromOutcome(endpoint.id, endpoint.kind, outcome, false);
+    return this.recordOutcome(outcome);
   }
 
   #transitioned(transition: Transition): void {

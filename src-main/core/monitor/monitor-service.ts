@@ -140,6 +140,7 @@ export class MonitorService implements ServiceOperations {
   removeEndpoint(id: number): null {
     void this.#runner(id).abort();
     this.#stopSession(id);
+    this.#health.forget(id);
     this.#scheduler.remove(id);
     this.#runners.delete(id);
     this.#store.deleteEndpoint(id);
@@ -232,6 +233,7 @@ export class MonitorService implements ServiceOperations {
     this.#stopSession(runner.id);
     if (!this.#started) return;
     if (runner.endpoint.paused) {
+      this.#health.forget(runner.id);
       this.#scheduler.remove(runner.id);
       return;
     }
