@@ -1,16 +1,16 @@
 /**
- * Human durations for flags and config: `250ms`, `1s`, `1.5s`, `2m`, `1h`, `7d`, compounds such as
+ * Human durations for flags and config: `250ms`, `1s`, `1.5s`, `2m`, `1h`, compounds such as
  * `1m30s`, and a bare `0`. Values are milliseconds, rounded to the microsecond so that
  * `1.001s` is 1001 ms and not 1000.9999999999999.
  */
 
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
 type Unit = keyof typeof UNIT_MS;
 
-const WHOLE = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d))+$/;
-const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g;
+const WHOLE = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
+const PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
 /** Units must come largest first and at most once: `1m30s`, never `30s1m` or `1s1s`. */
-const ORDER: readonly Unit[] = ['d', 'h', 'm', 's', 'ms'];
+const ORDER: readonly Unit[] = ['h', 'm', 's', 'ms'];
 
 /** Examples quoted in error messages, so every caller explains the format the same way. */
 export const DURATION_EXAMPLES = '500ms, 1s, 2m';

@@ -9,8 +9,6 @@ describe('parseDuration', () => {
     ['1.001s', 1001],
     ['2m', 120_000],
     ['1h', 3_600_000],
-    ['7d', 604_800_000],
-    ['1d12h', 129_600_000],
     ['1m30s', 90_000],
     ['1h2m3s4ms', 3_723_004],
     ['0', 0],
@@ -22,7 +20,7 @@ describe('parseDuration', () => {
     expect(parseDuration(text)).toBe(ms);
   });
 
-  it.each(['', '1x', '1', '10', 's', '-1s', '1.s', '.5s', '1 s', '30s1m', '1s1s', '1h1d', '1S', 'NaN', 'Infinityms', '1e3ms'])(
+  it.each(['', '1x', '1', '10', 's', '-1s', '1.s', '.5s', '1 s', '30s1m', '1s1s', '1S', 'NaN', 'Infinityms', '1e3ms'])(
     'rejects %j',
     (text) => {
       expect(parseDuration(text)).toBeUndefined();
