@@ -82,7 +82,7 @@ function range(values: { since?: string | undefined; from?: string | undefined; 
   const to = values.to === undefined ? now : isoTime('--to', values.to);
   let from: number;
   if (values.since !== undefined) {
-    const span = parseDuration(values.since);
+    const span = parseSpan(values.since);
     if (span === undefined || span <= 0) throw new UsageError(`--since: "${values.since}" is not a duration (use ${DURATION_EXAMPLES}, 24h, 7d)`);
     from = to - span;
   } else if (values.from !== undefined) {
@@ -92,6 +92,14 @@ function range(values: { since?: string | undefined; from?: string | undefined; 
   }
   if (to <= from) throw new UsageError(`--to: must be after --from (${new Date(from).toISOString()})`);
   return { from, to };
+}
+
+/** A duration as everywhere (`90m`, `24h`), or days first for report ranges: `7d`, `1d12h`. */
+function parseSpan(text: string): number | undefined {
+  const days = /^\s*(\d+(?:\.\d+)?)d(.*)$/.exec(text);
+  if (!days) return parseDuration(text);
+  const rest = days[2]!.trim() === '' ? 0 : parseDuration(days[2]!);
+  return rest === undefined ? undefined : Number(days[1]) * 86_400_000 + rest;
 }
 
 /** An ISO-8601 date or date-time; a time without a zone is read as UTC's, never as this machine's. */

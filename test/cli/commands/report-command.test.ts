@@ -103,3 +103,18 @@ describe('synack report', () => {
     expect(readFileSync(file('r.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   }, 60_000);
 });
+
+describe('synack report --since', () => {
+  it('accepts days for report ranges (7d, 1d12h) besides the usual durations', async () => {
+    const { parseReportArgs } = await import('../../../src-main/cli/report/args.ts');
+    const span = (since: string): number => {
+      const parsed = parseReportArgs(['--since', since, '-o', 'r.json'], 1_000_000_000_000);
+      if (parsed.help) throw new Error('help');
+      return parsed.args.to - parsed.args.from;
+    };
+    expect(span('7d')).toBe(7 * DAY);
+    expect(span('1d12h')).toBe(1.5 * DAY);
+    expect(span('90m')).toBe(90 * 60_000);
+    expect(() => span('1d1d')).toThrow('--since: "1d1d" is not a duration');
+  });
+});
