@@ -94,7 +94,7 @@ export class Store {
    * (keyset paging): exports of any length in bounded memory. Pending samples are flushed
    * before each page.
    */
-  samplePages(endpointId: number, fromMs: number, toMs: number, pageSize?: number): Generator<StoredSample[]> {
+  samplePages(endpointId: number, fromMs: number, toMs: number, pageSize?: number): IterableIterator<StoredSample[]> {
     this.readable();
     return this.pager.pages(endpointId, fromMs, toMs, pageSize, () => this.readable());
   }
