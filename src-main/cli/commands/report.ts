@@ -132,6 +132,8 @@ async function writeOutput(output: string, content: Uint8Array | string, io: Cli
     // parseReportArgs sends PDF (the one binary format) to a file only.
     if (typeof content !== 'string') throw new Error('a binary report cannot go to stdout');
     io.out(content);
+    // Still listening for EPIPE (`synack report -o - … | head`) until the text has left.
+    await io.drainOut?.();
     return;
   }
   await atomically(output, (path) => writeFile(path, content));

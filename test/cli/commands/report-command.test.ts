@@ -78,6 +78,19 @@ describe('synack report', () => {
     expect(onlyTag.endpoints[0]).toMatchObject({ probes: 86_400, failed: 390, inconclusive: 100 });
   });
 
+  it('stops quietly when the reader of stdout goes away (… | head)', async () => {
+    let closed = false;
+    const result = await runCli(['report', ...range, '-o', '-', '-f', 'json'], {
+      onStdout: (_stdout, child) => {
+        if (!closed) child.stdout?.destroy();
+        closed = true;
+      },
+    });
+    expect(closed).toBe(true);
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toMatch(/EPIPE|Unhandled|Error/);
+  });
+
   it('writes the summary CSV and, with --samples, every raw sample', async () => {
     const result = await runCli(['report', ...range, '-o', file('summary.csv'), '--samples', file('samples.csv'), '--endpoint', 'resolver']);
     expect(result.code).toBe(0);
