@@ -162,3 +162,9 @@ export interface UpdateBatchDto {
   readonly endpoints: readonly Endpoint[];
   readonly removed: readonly number[];
 }
+
+/** Where the desktop shell asks the renderer to go (a notification was clicked). */
+export interface NavigateDto {
+  /** The endpoint to show; null for the overview. */
+  readonly endpointId: number | null;
+}
