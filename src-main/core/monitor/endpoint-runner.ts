@@ -26,6 +26,8 @@ export class EndpointRunner {
   lastSample: SampleDto | undefined;
   since: number;
   #inFlight: Promise<SampleDto> | undefined;
+  /** Aborts the probe in flight, whoever started it (scheduler or probe-now). */
+  #controller: AbortController | undefined;
   readonly #health: NetworkHealth;
   readonly #hooks: RunnerHooks;
 
@@ -41,12 +43,38 @@ export class EndpointRunner {
     return this.endpoint.id;
   }
 
-  /** Probes once; a call while a probe is in flight shares it instead of overlapping. */
+  /**
+   * Probes once; a call while a probe is in flight shares it instead of overlapping. Any
+   * caller's `signal` aborts the shared probe: a probe-now that the scheduler joined must
+   * still stop when the scheduler does.
+   */
   runOnce(signal?: AbortSignal): Promise<SampleDto> {
-    this.#inFlight ??= this.#probe(signal).finally(() => {
-      this.#inFlight = undefined;
-    });
-    return this.#inFlight;
+    if (this.#inFlight === undefined) {
+      const controller = new AbortController();
+      this.#controller = controller;
+      this.#inFlight = this.#probe(controller.signal).finally(() => {
+        this.#inFlight = undefined;
+        this.#controller = undefined;
+      });
+    }
+    const inFlight = this.#inFlight;
+    const controller = this.#controller;
+    if (signal && controller) {
+      if (signal.aborted) controller.abort();
+      else {
+        const onAbort = (): void => controller.abort();
+        signal.addEventListener('abort', onAbort, { once: true });
+        void inFlight.finally(() => signal.removeEventListener('abort', onAbort)).catch(() => {});
+      }
+    }
+    return inFlight;
+  }
+
+  /** Aborts the probe in flight, if any, and resolves once it has settled. */
+  async abort(): Promise<void> {
+    const inFlight = this.#inFlight;
+    this.#controller?.abort();
+    await inFlight?.catch(() => {});
   }
 
   /** Records a sample from any source (probe or heartbeat session). */

@@ -69,7 +69,8 @@ export class MonitorService implements ServiceOperations {
   /** Stops probing (aborting probes in flight), flushes the store and closes it. */
   async stop(): Promise<void> {
     this.#started = false;
-    await this.#scheduler.stop();
+    // Probe-now runs are not the scheduler's: abort them too, or stop waits for their timeout.
+    await Promise.all([this.#scheduler.stop(), ...[...this.#runners.values()].map((runner) => runner.abort())]);
     this.#batcher.flush();
     this.#batcher.close();
     this.#store.flush();
@@ -134,7 +135,7 @@ export class MonitorService implements ServiceOperations {
   }
 
   removeEndpoint(id: number): null {
-    this.#runner(id);
+    void this.#runner(id).abort();
     this.#scheduler.remove(id);
     this.#runners.delete(id);
     this.#store.deleteEndpoint(id);
