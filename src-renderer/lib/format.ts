@@ -14,6 +14,7 @@ const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 /** A latency: `0.42 ms`, `12.3 ms`, `143 ms`, `1.25 s`; a dash when unknown. */
 export function formatLatency(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return DASH;
+  if (ms === 0) return '0 ms';
   if (ms < 1) return `${ms.toFixed(2)} ms`;
   if (ms < 100) return `${ms.toFixed(1)} ms`;
   if (ms < 1000) return `${Math.round(ms)} ms`;
@@ -52,7 +53,7 @@ export function formatDuration(ms: number): string {
   return small === 0 ? `${big} ${bigName}` : `${big} ${bigName} ${small} ${next[1]}`;
 }
 
-/** `3 s ago`, `5 min ago`, `just now` (for times in the future too: clocks differ a little). */
+/** `3 s ago`, `5 min ago` (the largest unit only), `just now` (also for times a little in the future: clocks differ). */
 export function formatAgo(ts: number, now: number): string {
   const age = now - ts;
   if (age < SECOND) return 'just now';

@@ -75,7 +75,7 @@ export function latencyChartConfig(input: LatencyChartInput): LatencyChartConfig
           ticks: { color: palette.text, callback: (value) => formatLatency(Number(value)) },
         },
         // Failure marks sit along the top, whatever the latency scale.
-        failures: { type: 'linear', display: false, min: 0, max: 1.05 },
+        failures: { type: 'linear', axis: 'y', display: false, min: 0, max: 1.05 },
       },
       plugins: {
         legend: { display: false },

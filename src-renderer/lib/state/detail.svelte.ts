@@ -97,16 +97,19 @@ export class DetailState {
   apply(batch: UpdateBatchDto): void {
     const samples = batch.samples.filter((sample) => sample.endpointId === this.endpointId);
     const events = batch.events.filter((event) => event.endpointId === this.endpointId);
-    if (samples.length > 0) this.recent = [...samples].reverse().concat(this.recent).slice(0, RECENT_SAMPLES);
+    if (samples.length > 0) this.recent = newestUnique([...samples].reverse().concat(this.recent));
     if (!this.live) return;
-    if (events.length > 0) this.events = [...events].reverse().concat(this.events).slice(0, EVENT_LIMIT);
+    if (events.length > 0) {
+      const known = new Set(this.events.map((event) => event.id));
+      const fresh = events.filter((event) => !known.has(event.id)).reverse();
+      if (fresh.length > 0) this.events = fresh.concat(this.events).slice(0, EVENT_LIMIT);
+    }
     if (samples.length > 0 && this.series) this.#appendLive(this.series, samples);
   }
 
   /** Shows a probe-now result as the newest sample. */
   noteSample(sample: SampleDto): void {
-    if (this.recent.some((known) => known.ts === sample.ts)) return;
-    this.recent = [sample, ...this.recent].slice(0, RECENT_SAMPLES);
+    this.recent = newestUnique([sample, ...this.recent]);
   }
 
   #appendLive(series: SeriesDto, samples: readonly SampleDto[]): void {
@@ -118,6 +121,15 @@ export class DetailState {
     this.window = { from, to: now };
     this.series = { ...series, from, to: now, points };
   }
+}
+
+/** Newest first, one sample per timestamp (a probe-now result also arrives as a push), at most RECENT_SAMPLES. */
+function newestUnique(samples: readonly SampleDto[]): SampleDto[] {
+  const seen = new Set<number>();
+  return [...samples]
+    .sort((a, b) => b.ts - a.ts)
+    .filter((sample) => !seen.has(sample.ts) && seen.add(sample.ts) !== undefined)
+    .slice(0, RECENT_SAMPLES);
 }
 
 /** A pushed sample as a one-sample bucket (its latency is every statistic). */

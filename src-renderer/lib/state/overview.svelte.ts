@@ -12,7 +12,7 @@ import { PROBLEM_STATES, STATUS_LOOK } from '../status.ts';
 export const SPARKLINE_SLOTS = 60;
 
 /** Uptime (24 h) is not pushed: refresh the snapshot's figures this often. */
-const UPTIME_REFRESH_MS = 5 * 60_000;
+const UPTIME_REFRESH_MS = 60_000;
 
 export type SortKey = 'status' | 'name' | 'latency' | 'uptime';
 export type StatusFilter = 'all' | 'problems' | EndpointState;
@@ -145,8 +145,9 @@ export class OverviewState {
     }
   }
 
+  /** The row of an endpoint; reactive (it follows additions and removals). */
   row(id: number): EndpointRow | undefined {
-    return this.#byId.get(id);
+    return this.rows.find((row) => row.id === id);
   }
 
   /** Applies one pushed batch. */
