@@ -15,7 +15,7 @@ describe('DetailState', () => {
     const before = Date.now();
     await detail.load();
     const seriesCall = fake.calls.find((c) => c.op === 'series');
-    const [id, from, to, max] = seriesCall?.args as number[];
+    const [id, from, to, max] = seriesCall?.args as [number, number, number, number];
     expect(id).toBe(3);
     expect(to - from).toBe(LIVE_SPAN_MS);
     expect(to).toBeGreaterThanOrEqual(before);
