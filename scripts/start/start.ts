@@ -75,7 +75,8 @@ export async function runStart(argv: readonly string[], io: CliIo, root = PROJEC
 function buildRenderer(root: string, io: CliIo): boolean {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
   if (!pkg.scripts?.['build:renderer']) return true;
-  const result = spawnSync('npm', ['run', '--silent', 'build:renderer'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  // npm is npm.cmd on Windows, which only a shell runs.
+  const result = spawnSync('npm', ['run', '--silent', 'build:renderer'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], shell: process.platform === 'win32' });
   if (result.status === 0) return true;
   io.err(`synack: building the renderer failed (npm run build:renderer exited ${result.status ?? result.signal})\n`);
   return false;
