@@ -83,7 +83,7 @@ export function valuesOf(endpoint: Endpoint): EndpointFormValues {
     recoverAfter: String(endpoint.thresholds.recoverAfter),
     degradedLatencyMs: endpoint.thresholds.degradedLatencyMs === undefined ? '' : String(endpoint.thresholds.degradedLatencyMs),
     degradedAfter: String(endpoint.thresholds.degradedAfter),
-    heartbeatMode: endpoint.heartbeat.mode,
+    heartbeatMode: endpoint.heartbeat.mode ?? (endpoint.send === undefined ? 'passive' : 'active'),
     keepAliveMs: String(endpoint.heartbeat.keepAliveMs),
     dependsOn: endpoint.dependsOn ?? '',
     paused: endpoint.paused,
