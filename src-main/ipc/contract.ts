@@ -9,7 +9,8 @@ import { endpointInputSchema, endpointPatchSchema, type Endpoint } from '../core
 import { settingsPatchSchema } from '../core/monitor/settings-schema.ts';
 import { reportRequestSchema } from '../core/report/report-request.ts';
 import type {
-  EndpointStatusDto, EventDto, ImportReportDto, OverviewRowDto, ReportFileDto, SampleDto, SeriesDto, SettingsDto, SummaryDto, UpdateBatchDto,
+  EndpointStatusDto, EventDto, ImportReportDto, NavigateDto, OverviewRowDto, ReportFileDto, SampleDto, SeriesDto, SettingsDto, SummaryDto,
+  UpdateBatchDto,
 } from './dto.ts';
 
 const id = z.number({ error: 'must be a number' }).int('must be a whole number').positive('must be positive');
@@ -72,6 +73,8 @@ export interface OperationResults {
 /** Pushes from the service, channel names. */
 export const PUSHES = {
   update: 'synack:push:update',
+  /** Desktop only: the user clicked a notification; show what it was about. */
+  navigate: 'synack:push:navigate',
 } as const;
 
 export type ApiErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'UNAVAILABLE' | 'INTERNAL';
@@ -95,6 +98,11 @@ export type SynackApi = {
 } & {
   /** Batched updates (≤ 10 per second); returns an unsubscribe function. */
   readonly onUpdate: (listener: (batch: UpdateBatchDto) => void) => () => void;
+  /**
+   * Desktop only (absent in web mode): the shell asks the renderer to show an endpoint (or the
+   * overview when `endpointId` is null), e.g. after a notification click. Returns an unsubscribe.
+   */
+  readonly onNavigate?: (listener: (target: NavigateDto) => void) => () => void;
 };
 
 export const OPERATION_NAMES = Object.keys(OPERATIONS) as OperationName[];

@@ -171,3 +171,9 @@ export interface ReportFileDto {
   readonly encoding: 'utf8' | 'base64';
   readonly content: string;
 }
+
+/** Where the desktop shell asks the renderer to go (a notification was clicked). */
+export interface NavigateDto {
+  /** The endpoint to show; null for the overview. */
+  readonly endpointId: number | null;
+}
