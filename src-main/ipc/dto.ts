@@ -146,6 +146,8 @@ export interface SettingsDto {
   readonly closeToTray: boolean;
   /** Name of an endpoint (e.g. the default gateway) whose failure marks every failure inconclusive. */
   readonly sentinel: string | null;
+  /** Scheduled reports: a daily or weekly HTML report written to an absolute folder path; absent means off. */
+  readonly reports?: { readonly schedule: 'off' | 'daily' | 'weekly'; readonly folder: string | null } | undefined;
 }
 
 export interface ImportReportDto {

@@ -11,6 +11,7 @@ import type { ReportContext } from '../report/build-report.ts';
 import { chromiumPrintToPdf } from '../report/chromium-pdf.ts';
 import { exportReport } from '../report/export-report.ts';
 import type { PrintToPdf } from '../report/pdf.ts';
+import { ReportScheduler } from '../report/report-scheduler.ts';
 import { EndpointRunner } from './endpoint-runner.ts';
 import { HeartbeatSampler, type LossReport } from './heartbeat-sampler.ts';
 import { NotFoundError, type HistoryStore } from './history-store.ts';
@@ -39,6 +40,8 @@ export interface MonitorServiceOptions {
 export interface ReportOptions extends Omit<ReportContext, 'chartPoints'> {
   /** Prints report HTML to PDF. @default headless Chromium when one is installed */
   readonly printToPdf?: PrintToPdf;
+  /** One line per scheduled report written or failed (settings.reports). */
+  readonly log?: (message: string) => void;
 }
 
 /** Signature of a state transition as reported to listeners (daemon output, notifications). */
@@ -58,6 +61,7 @@ export class MonitorService implements ServiceOperations {
   readonly #transitionListeners = new Set<(report: TransitionReport) => void>();
   readonly #flap: FlapSettings | undefined;
   readonly #reports: ReportOptions;
+  readonly #reportScheduler: ReportScheduler;
   #settings: Settings;
   #started = false;
 
@@ -67,6 +71,12 @@ export class MonitorService implements ServiceOperations {
     this.#batcher = new UpdateBatcher(options.pushIntervalMs);
     this.#flap = options.flap;
     this.#reports = options.reports ?? {};
+    this.#reportScheduler = new ReportScheduler({
+      exportReport: (request) => this.exportReport(request),
+      schedule: () => this.#settings.reports,
+      ...(this.#reports.timeZone === undefined ? {} : { timeZone: this.#reports.timeZone }),
+      ...(this.#reports.log === undefined ? {} : { log: this.#reports.log }),
+    });
     this.#scheduler = new Scheduler({
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       ...(options.onSlip === undefined ? {} : { onSlip: options.onSlip }),
@@ -79,11 +89,14 @@ export class MonitorService implements ServiceOperations {
   start(): void {
     this.#started = true;
     for (const runner of this.#runners.values()) this.#schedule(runner);
+    this.#reportScheduler.start();
   }
 
   /** Stops probing (aborting probes in flight), flushes the store and closes it. */
   async stop(): Promise<void> {
     this.#started = false;
+    // A scheduled report being written still reads the store: let it finish first.
+    await this.#reportScheduler.stop();
     // Probe-now runs are not the scheduler's: abort them too, or stop waits for their timeout.
     for (const id of [...this.#samplers.keys()]) this.#stopSession(id);
     await Promise.all([this.#scheduler.stop(), ...[...this.#runners.values()].map((runner) => runner.abort())]);
@@ -220,6 +233,7 @@ export class MonitorService implements ServiceOperations {
     const next = parseOrThrow(settingsSchema, { ...this.#settings, ...parseOrThrow(settingsPatchSchema, patch) });
     this.#store.saveSettings(next);
     this.#settings = next;
+    this.#reportScheduler.reschedule();
     return next;
   }
 
