@@ -6,6 +6,11 @@ import type { Command } from './command.ts';
 
 const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   probe: async () => (await import('./commands/probe.ts')).command,
+  run: async () => (await import('./commands/run.ts')).command,
+  endpoints: async () => (await import('./commands/endpoints.ts')).command,
+  watch: async () => (await import('./commands/watch.ts')).command,
+  serve: async () => (await import('./commands/serve.ts')).command,
+  report: async () => (await import('./commands/report.ts')).command,
 };
 
 export const USAGE = `synack — TCP/UDP monitor that says why a connection failed

@@ -9,7 +9,7 @@ export interface TcpFixture {
 }
 
 /** A TCP server on 127.0.0.1 whose connections are handled by `onConnection`. */
-export async function tcpServer(onConnection: (socket: Socket) => void = () => {}): Promise<TcpFixture> {
+export async function tcpServer(onConnection: (socket: Socket) => void = () => {}, port = 0): Promise<TcpFixture> {
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
     sockets.add(socket);
@@ -17,10 +17,12 @@ export async function tcpServer(onConnection: (socket: Socket) => void = () => {
     socket.on('error', () => {});
     onConnection(socket);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
   return {
-    port,
+    port: (server.address() as AddressInfo).port,
     server,
     close: () =>
       new Promise<void>((resolve) => {

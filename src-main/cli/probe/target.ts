@@ -16,6 +16,7 @@ export function parseTarget(text: string): CliTarget {
   const fail: (why: string) => never = (why) => {
     throw new UsageError(`target "${text}": ${why}`);
   };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) fail(`a URL is not a target; write HOST:PORT, e.g. ${urlExample(text)}`);
   const bracketed = /^\[([^\]]*)\](?::(.*))?$/.exec(text);
   let host: string;
   let portText: string | undefined;
@@ -25,10 +26,7 @@ export function parseTarget(text: string): CliTarget {
     if (isIP(host) !== 6) fail(`"${host}" is not an IPv6 address`);
   } else {
     const colons = text.split(':').length - 1;
-    if (colons > 1) {
-      const example = isIP(text) === 6 ? `[${text}]:PORT` : '[::1]:80';
-      fail(`IPv6 addresses go in brackets with the port after them, e.g. ${example}`);
-    }
+    if (colons > 1) fail(`IPv6 addresses go in brackets with the port after them, e.g. ${bracketExample(text)}`);
     const at = text.lastIndexOf(':');
     host = at < 0 ? text : text.slice(0, at);
     portText = at < 0 ? undefined : text.slice(at + 1);
@@ -45,6 +43,28 @@ export function parseTarget(text: string): CliTarget {
 /** `host:port`, bracketing IPv6 literals. */
 export function formatTarget(host: string, port: number): string {
   return isIP(host) === 6 ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+/** `::1:80` is itself a valid IPv6 address, but `[::1]:80` is what was almost certainly meant. */
+function bracketExample(text: string): string {
+  const at = text.lastIndexOf(':');
+  const prefix = text.slice(0, at);
+  const last = text.slice(at + 1);
+  if (isIP(prefix) === 6 && /^\d{1,5}$/.test(last)) return `[${prefix}]:${last}`;
+  return isIP(text) === 6 ? `[${text}]:PORT` : '[::1]:80';
+}
+
+const SCHEME_PORTS: Readonly<Record<string, number>> = { 'http:': 80, 'https:': 443, 'ftp:': 21, 'ssh:': 22 };
+
+function urlExample(text: string): string {
+  try {
+    const url = new URL(text);
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const port = url.port === '' ? SCHEME_PORTS[url.protocol] : Number(url.port);
+    return formatTarget(host, port ?? 443);
+  } catch {
+    return 'example.com:443';
+  }
 }
 
 function parsePort(text: string): number | undefined {

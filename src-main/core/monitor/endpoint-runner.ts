@@ -5,8 +5,8 @@
 import type { Endpoint } from '../endpoints/endpoint-schema.ts';
 import { payloadBytes } from '../endpoints/endpoint-schema.ts';
 import { probe } from '../probe/registry.ts';
-import type { ProbeOptions } from '../probe/types.ts';
-import type { EndpointStatusDto, SampleDto } from '../../ipc/dto.ts';
+import type { ProbeOptions, ProbeOutcome } from '../probe/types.ts';
+import type { EndpointStatusDto, SampleDto, SessionDto } from '../../ipc/dto.ts';
 import type { NetworkHealth } from './network-health.ts';
 import { sampleFromOutcome } from './sample.ts';
 import { EndpointStateTracker, type FlapSettings, type Transition } from './state-machine.ts';
@@ -24,8 +24,12 @@ export class EndpointRunner {
   readonly tracker: EndpointStateTracker;
   readonly sparkline: (number | null)[] = [];
   lastSample: SampleDto | undefined;
+  /** A heartbeat endpoint's session, as last reported. */
+  session: SessionDto | undefined;
   since: number;
   #inFlight: Promise<SampleDto> | undefined;
+  /** Aborts the probe in flight, whoever started it (scheduler or probe-now). */
+  #controller: AbortController | undefined;
   readonly #health: NetworkHealth;
   readonly #hooks: RunnerHooks;
 
@@ -41,12 +45,46 @@ export class EndpointRunner {
     return this.endpoint.id;
   }
 
-  /** Probes once; a call while a probe is in flight shares it instead of overlapping. */
+  /**
+   * Probes once; a call while a probe is in flight shares it instead of overlapping. Any
+   * caller's `signal` aborts the shared probe: a probe-now that the scheduler joined must
+   * still stop when the scheduler does.
+   */
   runOnce(signal?: AbortSignal): Promise<SampleDto> {
-    this.#inFlight ??= this.#probe(signal).finally(() => {
-      this.#inFlight = undefined;
-    });
-    return this.#inFlight;
+    if (this.#inFlight === undefined) {
+      const controller = new AbortController();
+      this.#controller = controller;
+      this.#inFlight = this.#probe(controller.signal).finally(() => {
+        this.#inFlight = undefined;
+        this.#controller = undefined;
+      });
+    }
+    const inFlight = this.#inFlight;
+    const controller = this.#controller;
+    if (signal && controller) {
+      if (signal.aborted) controller.abort();
+      else {
+        const onAbort = (): void => controller.abort();
+        signal.addEventListener('abort', onAbort, { once: true });
+        void inFlight.finally(() => signal.removeEventListener('abort', onAbort)).catch(() => {});
+      }
+    }
+    return inFlight;
+  }
+
+  /** Aborts the probe in flight, if any, and resolves once it has settled. */
+  async abort(): Promise<void> {
+    const inFlight = this.#inFlight;
+    this.#controller?.abort();
+    await inFlight?.catch(() => {});
+  }
+
+  /** Judges an outcome against the network's health and records it; returns the sample. */
+  recordOutcome(outcome: ProbeOutcome): SampleDto {
+    const failure = outcome.ok ? undefined : outcome.failure;
+    const sample = sampleFromOutcome(this.endpoint.id, this.endpoint.kind, outcome, this.#health.judge(this.endpoint.id, outcome.startedAt, failure));
+    this.record(sample);
+    return sample;
   }
 
   /** Records a sample from any source (probe or heartbeat session). */
@@ -87,6 +125,7 @@ export class EndpointRunner {
       flapping: this.tracker.flapping,
       ...(failureClass === undefined ? {} : { failureClass }),
       ...(this.lastSample === undefined ? {} : { lastSample: this.lastSample }),
+      ...(this.session === undefined ? {} : { session: this.session }),
     };
   }
 
@@ -94,12 +133,9 @@ export class EndpointRunner {
     const { endpoint } = this;
     const kind = endpoint.kind === 'udp' ? 'udp' : 'tcp';
     const outcome = await probe(kind, { host: endpoint.host, port: endpoint.port }, probeOptions(endpoint, signal));
-    const failure = outcome.ok ? undefined : outcome.failure;
-    const inconclusive = this.#health.judge(outcome.startedAt, failure);
-    const sample = sampleFromOutcome(endpoint.id, endpoint.kind, outcome, inconclusive);
     // An aborted probe (stop, remove) says nothing about the endpoint: don't record it.
-    if (failure?.code !== 'ABORTED') this.record(sample);
-    return sample;
+    if (!outcome.ok && outcome.failure.code === 'ABORTED') return sampleFromOutcome(endpoint.id, endpoint.kind, outcome, false);
+    return this.recordOutcome(outcome);
   }
 
   #transitioned(transition: Transition): void {

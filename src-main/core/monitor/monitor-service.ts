@@ -2,16 +2,22 @@
  * The one façade: everything a user can do goes through here, whichever shell they use
  * (desktop, web, CLI, daemon). It owns the scheduler, the endpoint runners and the store.
  */
-import { endpointInputSchema, endpointPatchSchema, type Endpoint, type EndpointConfig } from '../endpoints/endpoint-schema.ts';
+import { endpointInputSchema, endpointPatchSchema, type Endpoint, type EndpointConfig, type EndpointInput, type EndpointPatch } from '../endpoints/endpoint-schema.ts';
 import { exportEndpoints, importEndpoints, type ExchangeFormat } from '../endpoints/import-export.ts';
 import { parseOrThrow } from '../endpoints/validation-error.ts';
 import type { OperationResults, ParsedArgs, ServiceOperations } from '../../ipc/contract.ts';
-import type { EndpointStatusDto, EventDto, OverviewRowDto, SampleDto, UpdateBatchDto } from '../../ipc/dto.ts';
+import type { EndpointStatusDto, EventDto, OverviewRowDto, ReportFileDto, SampleDto, UpdateBatchDto } from '../../ipc/dto.ts';
+import type { ReportContext } from '../report/build-report.ts';
+import { chromiumPrintToPdf } from '../report/chromium-pdf.ts';
+import { exportReport } from '../report/export-report.ts';
+import type { PrintToPdf } from '../report/pdf.ts';
+import { ReportScheduler } from '../report/report-scheduler.ts';
 import { EndpointRunner } from './endpoint-runner.ts';
+import { HeartbeatSampler, type LossReport } from './heartbeat-sampler.ts';
 import { NotFoundError, type HistoryStore } from './history-store.ts';
 import { NetworkHealth, type NetworkHealthOptions } from './network-health.ts';
 import { Scheduler } from './scheduler.ts';
-import { DEFAULT_SETTINGS, settingsPatchSchema, settingsSchema, type Settings } from './settings-schema.ts';
+import { DEFAULT_SETTINGS, settingsPatchSchema, settingsSchema, type Settings, type SettingsPatch } from './settings-schema.ts';
 import type { FlapSettings, Transition } from './state-machine.ts';
 import { UpdateBatcher } from './update-batcher.ts';
 
@@ -27,6 +33,15 @@ export interface MonitorServiceOptions {
   readonly pushIntervalMs?: number;
   /** Called with each probe's start delay against its schedule (benchmarks). */
   readonly onSlip?: (slipMs: number) => void;
+  /** Reports: vantage name, time zone, and the PDF printer (the desktop shell passes Electron's). */
+  readonly reports?: ReportOptions;
+}
+
+export interface ReportOptions extends Omit<ReportContext, 'chartPoints'> {
+  /** Prints report HTML to PDF. @default headless Chromium when one is installed */
+  readonly printToPdf?: PrintToPdf;
+  /** One line per scheduled report written or failed (settings.reports). */
+  readonly log?: (message: string) => void;
 }
 
 /** Signature of a state transition as reported to listeners (daemon output, notifications). */
@@ -42,8 +57,11 @@ export class MonitorService implements ServiceOperations {
   readonly #health: NetworkHealth;
   readonly #batcher: UpdateBatcher;
   readonly #runners = new Map<number, EndpointRunner>();
+  readonly #samplers = new Map<number, HeartbeatSampler>();
   readonly #transitionListeners = new Set<(report: TransitionReport) => void>();
   readonly #flap: FlapSettings | undefined;
+  readonly #reports: ReportOptions;
+  readonly #reportScheduler: ReportScheduler;
   #settings: Settings;
   #started = false;
 
@@ -52,6 +70,13 @@ export class MonitorService implements ServiceOperations {
     this.#health = new NetworkHealth(options.network);
     this.#batcher = new UpdateBatcher(options.pushIntervalMs);
     this.#flap = options.flap;
+    this.#reports = options.reports ?? {};
+    this.#reportScheduler = new ReportScheduler({
+      exportReport: (request) => this.exportReport(request),
+      schedule: () => this.#settings.reports,
+      ...(this.#reports.timeZone === undefined ? {} : { timeZone: this.#reports.timeZone }),
+      ...(this.#reports.log === undefined ? {} : { log: this.#reports.log }),
+    });
     this.#scheduler = new Scheduler({
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       ...(options.onSlip === undefined ? {} : { onSlip: options.onSlip }),
@@ -64,12 +89,17 @@ export class MonitorService implements ServiceOperations {
   start(): void {
     this.#started = true;
     for (const runner of this.#runners.values()) this.#schedule(runner);
+    this.#reportScheduler.start();
   }
 
   /** Stops probing (aborting probes in flight), flushes the store and closes it. */
   async stop(): Promise<void> {
     this.#started = false;
-    await this.#scheduler.stop();
+    // A scheduled report being written still reads the store: let it finish first.
+    await this.#reportScheduler.stop();
+    // Probe-now runs are not the scheduler's: abort them too, or stop waits for their timeout.
+    for (const id of [...this.#samplers.keys()]) this.#stopSession(id);
+    await Promise.all([this.#scheduler.stop(), ...[...this.#runners.values()].map((runner) => runner.abort())]);
     this.#batcher.flush();
     this.#batcher.close();
     this.#store.flush();
@@ -110,7 +140,7 @@ export class MonitorService implements ServiceOperations {
     return [...this.#runners.values()].map((runner) => runner.endpoint);
   }
 
-  addEndpoint(input: ParsedArgs<'addEndpoint'>[0]): Endpoint {
+  addEndpoint(input: EndpointInput): Endpoint {
     const config = parseOrThrow(endpointInputSchema, input);
     const endpoint = this.#store.insertEndpoint(config, Date.now());
     const runner = this.#addRunner(endpoint);
@@ -120,10 +150,9 @@ export class MonitorService implements ServiceOperations {
     return endpoint;
   }
 
-  updateEndpoint(id: number, patch: ParsedArgs<'updateEndpoint'>[1]): Endpoint {
+  updateEndpoint(id: number, patch: EndpointPatch): Endpoint {
     const runner = this.#runner(id);
-    const { id: _id, createdAt: _created, updatedAt: _updated, ...current } = runner.endpoint;
-    const merged: EndpointConfig = parseOrThrow(endpointInputSchema, { ...current, ...parseOrThrow(endpointPatchSchema, patch) });
+    const merged: EndpointConfig = parseOrThrow(endpointInputSchema, { ...configOf(runner.endpoint), ...parseOrThrow(endpointPatchSchema, patch) });
     const endpoint = this.#store.updateEndpoint(id, merged, Date.now());
     runner.endpoint = endpoint;
     runner.tracker.setThresholds(endpoint.thresholds);
@@ -135,7 +164,9 @@ export class MonitorService implements ServiceOperations {
   }
 
   removeEndpoint(id: number): null {
-    this.#runner(id);
+    void this.#runner(id).abort();
+    this.#stopSession(id);
+    this.#health.forget(id);
     this.#scheduler.remove(id);
     this.#runners.delete(id);
     this.#store.deleteEndpoint(id);
@@ -181,14 +212,28 @@ export class MonitorService implements ServiceOperations {
     return this.#store.events({ from: query.from, to: query.to, limit: query.limit, ...(query.endpointId === undefined ? {} : { endpointId: query.endpointId }) });
   }
 
+  /** A report over a range in one format, as a file to save (PDF base64-encoded). */
+  exportReport(request: ParsedArgs<'exportReport'>[0]): Promise<ReportFileDto> {
+    this.#store.flush();
+    const { printToPdf, ...context } = this.#reports;
+    return exportReport(this, request, { ...context, printToPdf: () => printToPdf ?? chromiumPrintToPdf() });
+  }
+
+  /** Raw samples in [from, to), oldest first, one bounded page at a time (streaming exports). */
+  samplePages(id: number, from: number, to: number, pageSize?: number): Iterable<readonly SampleDto[]> {
+    this.#runner(id);
+    return this.#store.samplePages(id, from, to, pageSize);
+  }
+
   getSettings(): Settings {
     return this.#settings;
   }
 
-  updateSettings(patch: ParsedArgs<'updateSettings'>[0]): Settings {
+  updateSettings(patch: SettingsPatch): Settings {
     const next = parseOrThrow(settingsSchema, { ...this.#settings, ...parseOrThrow(settingsPatchSchema, patch) });
     this.#store.saveSettings(next);
     this.#settings = next;
+    this.#reportScheduler.reschedule();
     return next;
   }
 
@@ -223,18 +268,44 @@ export class MonitorService implements ServiceOperations {
     return runner;
   }
 
+  /** (Re)schedules an endpoint from its current config: probes on the scheduler, or a heartbeat session plus its tick. */
   #schedule(runner: EndpointRunner, immediate = false): void {
+    this.#stopSession(runner.id);
     if (!this.#started) return;
     if (runner.endpoint.paused) {
+      this.#health.forget(runner.id);
       this.#scheduler.remove(runner.id);
+      return;
+    }
+    if (runner.endpoint.kind === 'heartbeat') {
+      const sampler = new HeartbeatSampler(runner, (loss) => this.#onHeartbeatLost(loss));
+      this.#samplers.set(runner.id, sampler);
+      sampler.start();
+      this.#scheduler.add({ id: runner.id, intervalMs: runner.endpoint.intervalMs, run: () => sampler.tick() });
       return;
     }
     this.#scheduler.add({ id: runner.id, intervalMs: runner.endpoint.intervalMs, run: (signal) => runner.runOnce(signal).then(() => undefined) }, { immediate });
   }
 
+  #stopSession(id: number): void {
+    this.#samplers.get(id)?.stop();
+    this.#samplers.delete(id);
+  }
+
+  #onHeartbeatLost({ runner, failure, uptimeMs }: LossReport): void {
+    const event = this.#store.appendEvent({
+      ts: failure.startedAt,
+      endpointId: runner.id,
+      type: 'heartbeat-lost',
+      failureClass: failure.failure.class,
+      details: { uptimeMs, code: failure.failure.code, message: failure.failure.message, ...(failure.address === undefined ? {} : { address: failure.address }) },
+    });
+    this.#batcher.event(event);
+  }
+
   #setPaused(runner: EndpointRunner, paused: boolean): EndpointStatusDto {
     if (runner.endpoint.paused !== paused) {
-      runner.endpoint = this.#store.updateEndpoint(runner.id, { ...runner.endpoint, paused }, Date.now());
+      runner.endpoint = this.#store.updateEndpoint(runner.id, { ...configOf(runner.endpoint), paused }, Date.now());
       if (paused) runner.pause();
       else runner.resume();
       this.#schedule(runner);
@@ -276,4 +347,10 @@ export class MonitorService implements ServiceOperations {
     }
     return undefined;
   }
+}
+
+/** The user's config of an endpoint, without its identity and timestamps. */
+function configOf(endpoint: Endpoint): EndpointConfig {
+  const { id: _id, createdAt: _created, updatedAt: _updated, ...config } = endpoint;
+  return config;
 }
