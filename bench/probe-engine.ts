@@ -10,7 +10,7 @@ import { fmt } from './lib/report.ts';
 import type { Check, Section, SectionReport } from './lib/section.ts';
 import { bareDial, synackDial, type Variant } from './probe-engine/dialers.ts';
 import { runPaced, runWindow } from './probe-engine/load.ts';
-import { runRounds, type Figures } from './probe-engine/rounds.ts';
+import { DISTURBED_REST_PERCENT, runRounds, type Figures } from './probe-engine/rounds.ts';
 import { figuresTable } from './probe-engine/tables.ts';
 
 // Even round counts, so each variant goes first equally often; short rounds, so a burst of
@@ -49,16 +49,19 @@ function overheadChecks(label: string, [bare, synack]: Pair): Check[] {
   ];
 }
 
-/** On a quiet machine softirq for our loopback traffic stays near 10% of a core; above this, other processes competed. */
-const DISTURBED_REST_PERCENT = 30;
-
 function disturbanceNotes(scenarios: readonly (readonly [string, Pair])[]): string[] {
-  const disturbed = scenarios
-    .map(([name, figures]) => [name, Math.max(...figures.map((f) => f.restCpuPercent))] as const)
-    .filter(([, rest]) => rest > DISTURBED_REST_PERCENT);
-  if (disturbed.length === 0) return [];
-  const where = disturbed.map(([name, rest]) => `${name} (${fmt.fixed(rest, 0)}% of a core)`).join(', ');
-  return [`DISTURBED: other work competed for the CPU during ${where}; those figures are noisy, rerun on a quiet machine.`];
+  const notes: string[] = [];
+  for (const [name, figures] of scenarios) {
+    const leftOut = figures.map((f, i) => [NAMES[i]!, f.rounds - f.roundsUsed, f.rounds] as const).filter(([, count]) => count > 0);
+    if (leftOut.length > 0) {
+      notes.push(`${name}: left out ${leftOut.map(([variant, count, of]) => `${count} of ${of} ${variant} rounds`).join(' and ')}, disturbed by other work (rest of machine > ${DISTURBED_REST_PERCENT}% of a core).`);
+    }
+    const rest = Math.max(...figures.map((f) => f.restCpuPercent));
+    if (rest > DISTURBED_REST_PERCENT) {
+      notes.push(`DISTURBED: other work competed for the CPU during most ${name} rounds (${fmt.fixed(rest, 0)}% of a core); those figures are noisy, rerun on a quiet machine.`);
+    }
+  }
+  return notes;
 }
 
 /** What the kernel says about ports, TIME_WAIT and the listeners: a limit is reported, never hidden. */
@@ -125,7 +128,7 @@ async function run(log: (line: string) => void): Promise<SectionReport> {
       ],
       checks,
       notes: [
-        'Figures are medians of rounds; connect quantiles pool every probe of every round. Rounds alternate the variant order.',
+        'Figures are medians of the rounds used; connect quantiles pool every probe of those rounds. Rounds alternate the variant order.',
         'CPU figures are the measuring (client) process; "rest of machine" is every core\'s busy time minus client and listener: softirq for the loopback traffic plus any other process.',
         `Sustained connect times are queueing at saturation (Little's law: ${SUSTAINED.inFlight} in flight ÷ rate): Synack's slower rate alone accounts for ${fmt.deltaUs(inFlightMs)}, so the overhead targets are judged one at a time and paced.`,
         ...limitNotes([...sustained, ...serial, ...paced], counters),

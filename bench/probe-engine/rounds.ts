@@ -31,12 +31,22 @@ export interface Figures {
   /** Connect-time quantiles over every successful probe of every round, ms. */
   readonly connectP50Ms: number;
   readonly connectP99Ms: number;
+  /** Rounds the figures come from (the undisturbed ones when they are at least half), of `rounds`. */
+  readonly roundsUsed: number;
+  readonly rounds: number;
+  /** Successful probes and failures over every round. */
   readonly probes: number;
   readonly failures: number;
   readonly errors: ReadonlyMap<string, number>;
   /** The most sockets seen in TIME_WAIT after a round (system-wide). */
   readonly maxTimeWait: number | undefined;
 }
+
+/**
+ * Rest-of-machine CPU, % of one core, above which a round counts as disturbed by other work:
+ * on a quiet machine softirq for our own loopback traffic stays near 10%.
+ */
+export const DISTURBED_REST_PERCENT = 30;
 
 /** /proc/stat ticks are 10 ms, so the difference can dip below zero on an idle machine: clamp it. */
 function restPercent(result: LoadResult, listenerCpuMs: number): number {
@@ -47,28 +57,37 @@ function restPercent(result: LoadResult, listenerCpuMs: number): number {
 interface RoundRecord {
   readonly result: LoadResult;
   readonly listenerCpuMs: number;
+  /** See `Figures.restCpuPercent`; NaN without /proc. */
+  readonly restPercent: number;
   readonly timeWait: number | undefined;
 }
 
 async function measureRound(round: Round, dial: Dial, listeners: Listeners): Promise<RoundRecord> {
   const before = await listeners.cpuMs();
   const result = await round(dial);
-  const after = await listeners.cpuMs();
-  return { result, listenerCpuMs: after - before, timeWait: timeWaitCount() };
+  const listenerCpuMs = (await listeners.cpuMs()) - before;
+  return { result, listenerCpuMs, restPercent: restPercent(result, listenerCpuMs), timeWait: timeWaitCount() };
 }
 
+/**
+ * Figures from the rounds no other work disturbed, when they are at least half of them (else
+ * from every round, and the run says DISTURBED). Failures count over every round: a round left
+ * out never hides an error.
+ */
 function condense(records: readonly RoundRecord[]): Figures {
-  const connect = new Samples();
   const errors = new Map<string, number>();
   let probes = 0;
   let failures = 0;
   for (const { result } of records) {
-    connect.append(result.connectMs);
     probes += result.completed;
     failures += result.failed;
     for (const [code, count] of result.errors) errors.set(code, (errors.get(code) ?? 0) + count);
   }
-  const perRound = (pick: (record: RoundRecord) => number): number => median(records.map(pick));
+  const clean = records.filter((record) => !(record.restPercent > DISTURBED_REST_PERCENT));
+  const used = clean.length * 2 >= records.length ? clean : records;
+  const connect = new Samples();
+  for (const { result } of used) connect.append(result.connectMs);
+  const perRound = (pick: (record: RoundRecord) => number): number => median(used.map(pick));
   const sorted = connect.sorted();
   const timeWaits = records.map((record) => record.timeWait).filter((count) => count !== undefined);
   return {
@@ -76,10 +95,12 @@ function condense(records: readonly RoundRecord[]): Figures {
     cpuPer1000: perRound(({ result }) => (result.meter.cpuMs * 1000) / result.completed),
     cpuPercent: perRound(({ result }) => (result.meter.cpuMs * 100) / result.meter.wallMs),
     listenerCpuPercent: perRound(({ result, listenerCpuMs }) => (listenerCpuMs * 100) / result.meter.wallMs),
-    restCpuPercent: perRound(({ result, listenerCpuMs }) => restPercent(result, listenerCpuMs)),
+    restCpuPercent: perRound((record) => record.restPercent),
     lagP99Ms: perRound(({ result }) => result.meter.lagP99Ms),
     connectP50Ms: quantileSorted(sorted, 0.5),
     connectP99Ms: quantileSorted(sorted, 0.99),
+    roundsUsed: used.length,
+    rounds: records.length,
     probes,
     failures,
     errors,
@@ -103,7 +124,10 @@ export async function runRounds(
       const record = await measureRound(round, variants[i]!.dial, listeners);
       records[i]!.push(record);
       const { result } = record;
-      log(`  round ${r + 1}/${rounds} ${variants[i]!.name}: ${Math.round((result.completed * 1000) / result.meter.wallMs)}/s, ${result.failed} failed`);
+      const rate = Math.round((result.completed * 1000) / result.meter.wallMs);
+      const cpu = ((result.meter.cpuMs * 1000) / result.completed).toFixed(1);
+      const rest = record.restPercent > DISTURBED_REST_PERCENT ? `, disturbed (rest of machine ${record.restPercent.toFixed(0)}%)` : '';
+      log(`  round ${r + 1}/${rounds} ${variants[i]!.name}: ${rate}/s, ${cpu} CPU ms/1000, ${result.failed} failed${rest}`);
     }
   }
   return records.map(condense);

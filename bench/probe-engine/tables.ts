@@ -31,7 +31,8 @@ export function figuresTable(title: string, names: readonly [string, string], [b
     row('event-loop lag p99 ms', bare, synack, (f) => fmt.fixed(f.lagP99Ms, 2), ''),
     row('connect p50 ms', bare, synack, (f) => fmt.fixed(f.connectP50Ms, 3), fmt.deltaUs(synack.connectP50Ms - bare.connectP50Ms)),
     row('connect p99 ms', bare, synack, (f) => fmt.fixed(f.connectP99Ms, 3), fmt.deltaUs(synack.connectP99Ms - bare.connectP99Ms)),
-    row('probes (failures)', bare, synack, (f) => `${fmt.count(f.probes)} (${failures(f)})`, ''),
+    row('rounds used (undisturbed)', bare, synack, (f) => `${f.roundsUsed} of ${f.rounds}`, ''),
+    row('probes (failures), all rounds', bare, synack, (f) => `${fmt.count(f.probes)} (${failures(f)})`, ''),
   ];
   return { title, columns: [names[0], names[1], 'Synack vs bare'], rows };
 }
