@@ -33,7 +33,7 @@ export type Resolution =
 /** Resolves the target under the attempt's deadline; an IP literal costs no lookup. */
 export async function resolveTarget(kind: OutcomeKind, target: Target, options: ProbeOptions): Promise<Resolution> {
   const start = startAttempt(kind, target, options);
-  return start.resolution ?? lookupTarget(start.base);
+  return 'ok' in start ? start : lookupTarget(start);
 }
 
 /** An attempt's facts before its DNS phase. */
@@ -41,24 +41,21 @@ export type AttemptBase = Omit<AttemptContext, 'dnsMs'>;
 
 /**
  * Starts the clock and settles what needs no lookup: a bad port, or an IP literal. Returns
- * the resolution when there is one, else the base for `lookupTarget`. Synchronous, so the
- * common case (a literal) costs no promise before the dial.
+ * that resolution, or else the attempt's base for `lookupTarget` (tell them apart by `ok`).
+ * Synchronous, and allocating only what the outcome needs, so the common case (a literal)
+ * costs no promise before the dial.
  */
-export function startAttempt(kind: OutcomeKind, target: Target, options: ProbeOptions): { resolution?: Resolution; base: AttemptBase } {
+export function startAttempt(kind: OutcomeKind, target: Target, options: ProbeOptions): Resolution | AttemptBase {
   const startedAt = Date.now();
   const t0 = performance.now();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const base: AttemptBase = { kind, target, options, startedAt, t0, timeoutMs };
   if (!Number.isInteger(target.port) || target.port < 1 || target.port > 65535) {
     const failure = classifyCode('ERR_SOCKET_BAD_PORT', { phase: 'connect', message: `Port ${target.port} is not a port number (1-65535).` });
-    return { resolution: { ok: false, outcome: failed({ ...base, dnsMs: 0 }, failure) }, base };
+    return { ok: false, outcome: failed({ kind, target, options, startedAt, t0, dnsMs: 0, timeoutMs }, failure) };
   }
   const literal = literalAddress(target.host, options.family ?? 'auto');
-  if (literal) {
-    const context: AttemptContext = { kind, target, options, startedAt, t0, dnsMs: 0, timeoutMs };
-    return { resolution: { ok: true, context, addresses: [literal] }, base };
-  }
-  return { base };
+  if (literal) return { ok: true, context: { kind, target, options, startedAt, t0, dnsMs: 0, timeoutMs }, addresses: [literal] };
+  return { kind, target, options, startedAt, t0, timeoutMs };
 }
 
 /** The DNS phase for a name, under the attempt's deadline and abort signal. */

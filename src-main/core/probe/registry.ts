@@ -6,14 +6,17 @@ import type { ProbeKind, ProbeOptions, ProbeOutcome, Target } from './types.ts';
 
 const DIALLERS: Readonly<Record<ProbeKind, Dialler>> = { tcp: dialTcp, udp: dialUdp };
 
+/** The default options, shared: the engine never writes to them. */
+const NO_OPTIONS: ProbeOptions = Object.freeze({});
+
 /** Resolves the target and probes the first address. Never throws: programmer errors reject. */
-export function probe(kind: ProbeKind, target: Target, options: ProbeOptions = {}): Promise<ProbeOutcome> {
+export function probe(kind: ProbeKind, target: Target, options: ProbeOptions = NO_OPTIONS): Promise<ProbeOutcome> {
   try {
     // An IP literal is dialled at once, with no promise in between: a monitor probes literals
     // thousands of times a second.
     const start = startAttempt(kind, target, options);
-    if (start.resolution !== undefined) return dialResolved(kind, start.resolution);
-    return lookupTarget(start.base).then((resolution) => dialResolved(kind, resolution));
+    if ('ok' in start) return dialResolved(kind, start);
+    return lookupTarget(start).then((resolution) => dialResolved(kind, resolution));
   } catch (error) {
     return Promise.reject(error as Error);
   }

@@ -84,8 +84,9 @@ class TcpAttempt {
   }
 
   #onConnect(): void {
-    this.#connectMs = performance.now() - this.#connectStart;
-    if (!this.#wantsReply) return this.#succeed();
+    const now = performance.now();
+    this.#connectMs = now - this.#connectStart;
+    if (!this.#wantsReply) return this.#succeed(now);
     this.#exchangeStart = performance.now();
     const { send } = this.#context.options;
     if (send !== undefined && send.length > 0) this.#socket.write(send);
@@ -111,7 +112,8 @@ class TcpAttempt {
     return this.#connectMs === undefined ? 'connect' : 'receive';
   }
 
-  #succeed(): void {
+  /** `now`: the clock reading that ended the attempt, when the caller already took one. */
+  #succeed(now = performance.now()): void {
     const context = this.#context;
     const connect = this.#connectMs ?? 0;
     this.#finish({
@@ -122,7 +124,7 @@ class TcpAttempt {
       address: this.#address.address,
       family: this.#address.family,
       phases: phasesOf(context.dnsMs, connect, this.#firstByteMs),
-      totalMs: performance.now() - context.t0,
+      totalMs: now - context.t0,
       latencyMs: connect,
       synRetransmits: synRetransmitsFor(connect),
     });
