@@ -8,6 +8,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   probe: async () => (await import('./commands/probe.ts')).command,
   run: async () => (await import('./commands/run.ts')).command,
   endpoints: async () => (await import('./commands/endpoints.ts')).command,
+  watch: async () => (await import('./commands/watch.ts')).command,
   serve: async () => (await import('./commands/serve.ts')).command,
 };
 

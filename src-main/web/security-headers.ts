@@ -2,8 +2,10 @@
  * Headers every web-mode response carries. The CSP is the desktop window's: scripts, styles
  * and fonts only from the server itself, images also as data: URLs, and WebSocket
  * connections only back to this server on either loopback name. No 'unsafe-inline' for
- * styles: the renderer's build emits its CSS as files, and chart.js (canvas) and Svelte's
- * `style:` directives set styles through the CSSOM, which CSP does not restrict.
+ * styles: the renderer's build emits its CSS as files; chart.js (canvas) and Svelte's `style:`
+ * and `style={…}` set styles through the CSSOM, which CSP does not restrict; Svelte's templates
+ * are parsed in an inert <template> and cloned, which Chromium does not block either (checked
+ * in test/web/browser.test.ts).
  */
 import type { OutgoingHttpHeaders } from 'node:http';
 

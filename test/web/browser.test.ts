@@ -22,6 +22,7 @@ const RENDERER = {
     '<script type="module" src="/assets/app.js"></script></head><body>',
     '<script>document.body.dataset.inline = "ran";</script>',
     '<p id="styled" style="color: rgb(255, 0, 0)">styled</p>',
+    '<style>#by-element { color: rgb(255, 0, 0) }</style><p id="by-element">styled</p>',
     '</body></html>',
   ].join('\n'),
   'assets/web-bridge.js': stripTypeScriptTypes(bridgeSource),
@@ -29,6 +30,16 @@ const RENDERER = {
     "import { createWebBridge, webApiUrl } from './web-bridge.js';",
     'globalThis.synack ??= createWebBridge(webApiUrl());',
     'globalThis.samples = [];',
+    // How Svelte 5 renders: templates parsed from HTML in an inert <template>, then cloned;
+    // dynamic styles through the CSSOM. Neither is blocked; a style attribute parsed straight
+    // into the live document is.
+    "const template = document.createElement('template');",
+    'template.innerHTML = \'<p id="from-template" style="color: rgb(255, 0, 0)">t</p><p id="cssom">c</p>\';',
+    'document.body.append(template.content.cloneNode(true));',
+    "document.getElementById('cssom').style.cssText = 'color: rgb(0, 128, 0)';",
+    "const live = document.createElement('div');",
+    'document.body.append(live);',
+    'live.innerHTML = \'<p id="live" style="color: rgb(255, 0, 0)">l</p>\';',
     'globalThis.synack.onUpdate((batch) => globalThis.samples.push(...batch.samples));',
   ].join('\n'),
 };
@@ -72,6 +83,11 @@ describe('web mode in Chromium', () => {
       expect(console.some((text) => text.includes('Content Security Policy') && text.includes('inline script'))).toBe(true);
 
       await page.waitForFunction(() => 'synack' in globalThis);
+      const color = (id: string) => page.evaluate((element) => getComputedStyle(document.getElementById(element) as HTMLElement).color, id);
+      expect(await color('from-template')).toBe('rgb(255, 0, 0)');
+      expect(await color('cssom')).toBe('rgb(0, 128, 0)');
+      expect(await color('live')).not.toBe('rgb(255, 0, 0)');
+      expect(await color('by-element')).not.toBe('rgb(255, 0, 0)');
       const invalid = await page.evaluate(() => window.synack.addEndpoint({ name: 'bad', host: '127.0.0.1', port: 0 }));
       expect(invalid).toMatchObject({ ok: false, code: 'VALIDATION', field: 'port' });
 

@@ -22,6 +22,8 @@ const DNS_CODES = new Set([
 
 const CODE_TO_CLASS: Readonly<Record<string, FailureClass>> = {
   ECONNREFUSED: 'refused',
+  // Linux turns an ICMP protocol-unreachable (e.g. iptables REJECT --reject-with icmp-proto-unreachable) into ENOPROTOOPT.
+  ENOPROTOOPT: 'refused',
   ETIMEDOUT: 'timeout',
   TIMEOUT: 'timeout',
   EHOSTUNREACH: 'host-unreachable',
@@ -65,6 +67,7 @@ const CODE_MESSAGES: Readonly<Record<string, string>> = {
   EPERM: 'The local firewall dropped the packet (EPERM from send).',
   EACCES: 'The connection was forbidden locally: a prohibit route or a firewall rule.',
   ECONNABORTED: 'The connection was aborted before it completed.',
+  ENOPROTOOPT: 'The host or a firewall on the way answered ICMP protocol-unreachable: it does not accept this protocol.',
   EOF: 'The peer closed the connection (FIN) before replying.',
 };
 

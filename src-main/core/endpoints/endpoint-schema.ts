@@ -66,7 +66,8 @@ export const thresholdsSchema = z.object({
 export type Thresholds = z.infer<typeof thresholdsSchema>;
 
 export const heartbeatOptionsSchema = z.object({
-  mode: z.enum(['active', 'passive']).default('active'),
+  /** `active` sends `send` every interval and expects a reply; `passive` only watches. @default active with `send`, else passive */
+  mode: z.enum(['active', 'passive']).optional(),
   /** TCP keepalive idle time for passive mode (ms). */
   keepAliveMs: z.number().int().min(1000).max(7_200_000).default(10_000),
 });
@@ -81,7 +82,7 @@ const endpointFields = {
   family: z.union([z.literal('auto'), z.literal(4), z.literal(6)]).default('auto'),
   send: payloadSchema.optional(),
   expect: expectationSchema.optional(),
-  heartbeat: heartbeatOptionsSchema.default({ mode: 'active', keepAliveMs: 10_000 }),
+  heartbeat: heartbeatOptionsSchema.default({ keepAliveMs: 10_000 }),
   tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
   thresholds: thresholdsSchema.default({ downAfter: 3, downAfterByClass: {}, recoverAfter: 2, degradedAfter: 3 }),
   paused: z.boolean().default(false),
@@ -94,7 +95,11 @@ export const endpointInputSchema = z
   .object(endpointFields)
   .strict()
   .refine((endpoint) => endpoint.timeoutMs < endpoint.intervalMs, { message: 'must be shorter than the interval', path: ['timeoutMs'] })
-  .refine((endpoint) => endpoint.dependsOn !== endpoint.name, { message: 'an endpoint cannot depend on itself', path: ['dependsOn'] });
+  .refine((endpoint) => endpoint.dependsOn !== endpoint.name, { message: 'an endpoint cannot depend on itself', path: ['dependsOn'] })
+  .refine((endpoint) => !(endpoint.kind === 'heartbeat' && endpoint.heartbeat.mode === 'active' && endpoint.send === undefined), {
+    message: 'is required for an active heartbeat (the payload to send each interval), or use mode "passive"',
+    path: ['send'],
+  });
 
 export type EndpointInput = z.input<typeof endpointInputSchema>;
 export type EndpointConfig = z.output<typeof endpointInputSchema>;

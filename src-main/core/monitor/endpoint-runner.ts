@@ -5,8 +5,8 @@
 import type { Endpoint } from '../endpoints/endpoint-schema.ts';
 import { payloadBytes } from '../endpoints/endpoint-schema.ts';
 import { probe } from '../probe/registry.ts';
-import type { ProbeOptions } from '../probe/types.ts';
-import type { EndpointStatusDto, SampleDto } from '../../ipc/dto.ts';
+import type { ProbeOptions, ProbeOutcome } from '../probe/types.ts';
+import type { EndpointStatusDto, SampleDto, SessionDto } from '../../ipc/dto.ts';
 import type { NetworkHealth } from './network-health.ts';
 import { sampleFromOutcome } from './sample.ts';
 import { EndpointStateTracker, type FlapSettings, type Transition } from './state-machine.ts';
@@ -24,6 +24,8 @@ export class EndpointRunner {
   readonly tracker: EndpointStateTracker;
   readonly sparkline: (number | null)[] = [];
   lastSample: SampleDto | undefined;
+  /** A heartbeat endpoint's session, as last reported. */
+  session: SessionDto | undefined;
   since: number;
   #inFlight: Promise<SampleDto> | undefined;
   /** Aborts the probe in flight, whoever started it (scheduler or probe-now). */
@@ -77,6 +79,14 @@ export class EndpointRunner {
     await inFlight?.catch(() => {});
   }
 
+  /** Judges an outcome against the network's health and records it; returns the sample. */
+  recordOutcome(outcome: ProbeOutcome): SampleDto {
+    const failure = outcome.ok ? undefined : outcome.failure;
+    const sample = sampleFromOutcome(this.endpoint.id, this.endpoint.kind, outcome, this.#health.judge(this.endpoint.id, outcome.startedAt, failure));
+    this.record(sample);
+    return sample;
+  }
+
   /** Records a sample from any source (probe or heartbeat session). */
   record(sample: SampleDto): void {
     if (sample.ok && sample.latencyMs !== undefined) this.sparkline.push(sample.latencyMs);
@@ -115,6 +125,7 @@ export class EndpointRunner {
       flapping: this.tracker.flapping,
       ...(failureClass === undefined ? {} : { failureClass }),
       ...(this.lastSample === undefined ? {} : { lastSample: this.lastSample }),
+      ...(this.session === undefined ? {} : { session: this.session }),
     };
   }
 
@@ -122,12 +133,9 @@ export class EndpointRunner {
     const { endpoint } = this;
     const kind = endpoint.kind === 'udp' ? 'udp' : 'tcp';
     const outcome = await probe(kind, { host: endpoint.host, port: endpoint.port }, probeOptions(endpoint, signal));
-    const failure = outcome.ok ? undefined : outcome.failure;
-    const inconclusive = this.#health.judge(outcome.startedAt, failure);
-    const sample = sampleFromOutcome(endpoint.id, endpoint.kind, outcome, inconclusive);
     // An aborted probe (stop, remove) says nothing about the endpoint: don't record it.
-    if (failure?.code !== 'ABORTED') this.record(sample);
-    return sample;
+    if (!outcome.ok && outcome.failure.code === 'ABORTED') return sampleFromOutcome(endpoint.id, endpoint.kind, outcome, false);
+    return this.recordOutcome(outcome);
   }
 
   #transitioned(transition: Transition): void {

@@ -8,6 +8,7 @@ import { parseOrThrow } from '../endpoints/validation-error.ts';
 import type { OperationResults, ParsedArgs, ServiceOperations } from '../../ipc/contract.ts';
 import type { EndpointStatusDto, EventDto, OverviewRowDto, SampleDto, UpdateBatchDto } from '../../ipc/dto.ts';
 import { EndpointRunner } from './endpoint-runner.ts';
+import { HeartbeatSampler, type LossReport } from './heartbeat-sampler.ts';
 import { NotFoundError, type HistoryStore } from './history-store.ts';
 import { NetworkHealth, type NetworkHealthOptions } from './network-health.ts';
 import { Scheduler } from './scheduler.ts';
@@ -42,6 +43,7 @@ export class MonitorService implements ServiceOperations {
   readonly #health: NetworkHealth;
   readonly #batcher: UpdateBatcher;
   readonly #runners = new Map<number, EndpointRunner>();
+  readonly #samplers = new Map<number, HeartbeatSampler>();
   readonly #transitionListeners = new Set<(report: TransitionReport) => void>();
   readonly #flap: FlapSettings | undefined;
   #settings: Settings;
@@ -70,6 +72,7 @@ export class MonitorService implements ServiceOperations {
   async stop(): Promise<void> {
     this.#started = false;
     // Probe-now runs are not the scheduler's: abort them too, or stop waits for their timeout.
+    for (const id of [...this.#samplers.keys()]) this.#stopSession(id);
     await Promise.all([this.#scheduler.stop(), ...[...this.#runners.values()].map((runner) => runner.abort())]);
     this.#batcher.flush();
     this.#batcher.close();
@@ -136,6 +139,8 @@ export class MonitorService implements ServiceOperations {
 
   removeEndpoint(id: number): null {
     void this.#runner(id).abort();
+    this.#stopSession(id);
+    this.#health.forget(id);
     this.#scheduler.remove(id);
     this.#runners.delete(id);
     this.#store.deleteEndpoint(id);
@@ -223,13 +228,39 @@ export class MonitorService implements ServiceOperations {
     return runner;
   }
 
+  /** (Re)schedules an endpoint from its current config: probes on the scheduler, or a heartbeat session plus its tick. */
   #schedule(runner: EndpointRunner, immediate = false): void {
+    this.#stopSession(runner.id);
     if (!this.#started) return;
     if (runner.endpoint.paused) {
+      this.#health.forget(runner.id);
       this.#scheduler.remove(runner.id);
       return;
     }
+    if (runner.endpoint.kind === 'heartbeat') {
+      const sampler = new HeartbeatSampler(runner, (loss) => this.#onHeartbeatLost(loss));
+      this.#samplers.set(runner.id, sampler);
+      sampler.start();
+      this.#scheduler.add({ id: runner.id, intervalMs: runner.endpoint.intervalMs, run: () => sampler.tick() });
+      return;
+    }
     this.#scheduler.add({ id: runner.id, intervalMs: runner.endpoint.intervalMs, run: (signal) => runner.runOnce(signal).then(() => undefined) }, { immediate });
+  }
+
+  #stopSession(id: number): void {
+    this.#samplers.get(id)?.stop();
+    this.#samplers.delete(id);
+  }
+
+  #onHeartbeatLost({ runner, failure, uptimeMs }: LossReport): void {
+    const event = this.#store.appendEvent({
+      ts: failure.startedAt,
+      endpointId: runner.id,
+      type: 'heartbeat-lost',
+      failureClass: failure.failure.class,
+      details: { uptimeMs, code: failure.failure.code, message: failure.failure.message, ...(failure.address === undefined ? {} : { address: failure.address }) },
+    });
+    this.#batcher.event(event);
   }
 
   #setPaused(runner: EndpointRunner, paused: boolean): EndpointStatusDto {

@@ -1,13 +1,13 @@
 /**
  * Decides whether a failure says something about the endpoint or only about this machine:
- * offline (no route, no address, resolver unreachable while nothing else succeeds), asleep
+ * offline (no route, no address, resolver unreachable, while no endpoint succeeds), asleep
  * (a suspend/resume gap), or a failing sentinel such as the default gateway. Such samples
  * are marked inconclusive and do not count against uptime.
  */
 import type { Failure } from '../probe/types.ts';
 
 export interface NetworkHealthOptions {
-  /** A success by any endpoint within this window proves the machine is online. @default 30_000 */
+  /** An endpoint's latest success older than this no longer proves the machine online. @default 300_000 */
   readonly recentSuccessMs?: number;
   /** After a resume (or a detected gap), failures are inconclusive for this long. @default 30_000 */
   readonly resumeGraceMs?: number;
@@ -26,28 +26,44 @@ export class NetworkHealth {
   readonly #recentSuccessMs: number;
   readonly #resumeGraceMs: number;
   readonly #gapThresholdMs: number;
-  #lastSuccessAt = Number.NEGATIVE_INFINITY;
+  /** Each endpoint's latest verdict: when it last succeeded, or undefined while it fails. */
+  readonly #latestSuccess = new Map<number, number | undefined>();
   #graceUntil = Number.NEGATIVE_INFINITY;
   #sentinelDown = false;
   #lastWall = Date.now();
   #lastMono = performance.now();
 
   constructor(options: NetworkHealthOptions = {}) {
-    this.#recentSuccessMs = options.recentSuccessMs ?? 30_000;
+    this.#recentSuccessMs = options.recentSuccessMs ?? 300_000;
     this.#resumeGraceMs = options.resumeGraceMs ?? 30_000;
     this.#gapThresholdMs = options.gapThresholdMs ?? 5_000;
   }
 
-  /** Records a sample's verdict; returns whether the sample is inconclusive. */
-  judge(at: number, failure: Failure | undefined): boolean {
+  /**
+   * Records an endpoint's sample; returns whether it is inconclusive. A local-looking failure
+   * is inconclusive while no endpoint's latest sample is a (recent) success: "everything fails
+   * with local errors" means this machine is offline, while one endpoint failing beside others
+   * that answer is that endpoint's problem.
+   */
+  judge(endpointId: number, at: number, failure: Failure | undefined): boolean {
     this.checkClock();
-    if (!failure) {
-      this.#lastSuccessAt = at;
-      return false;
-    }
+    this.#latestSuccess.set(endpointId, failure ? undefined : at);
+    if (!failure) return false;
     if (at < this.#graceUntil) return true;
     if (this.#sentinelDown) return true;
-    return looksLocal(failure) && at - this.#lastSuccessAt > this.#recentSuccessMs;
+    return looksLocal(failure) && !this.#anyRecentSuccess(at);
+  }
+
+  /** An endpoint paused or removed no longer speaks for the network. */
+  forget(endpointId: number): void {
+    this.#latestSuccess.delete(endpointId);
+  }
+
+  #anyRecentSuccess(at: number): boolean {
+    for (const success of this.#latestSuccess.values()) {
+      if (success !== undefined && at - success <= this.#recentSuccessMs) return true;
+    }
+    return false;
   }
 
   /** The sentinel endpoint's latest verdict (true while it fails). */

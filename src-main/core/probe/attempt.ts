@@ -5,14 +5,14 @@
 import { classifyCode, classifyError, SYNACK_CODES } from '../classify/classify.ts';
 import { literalAddress, systemLookup } from './resolve.ts';
 import type {
-  Failure, Phases, ProbeFailure, ProbeKind, ProbeOptions, ProbeOutcome, ResolvedAddress, Target,
+  Failure, OutcomeKind, Phases, ProbeFailure, ProbeOptions, ProbeOutcome, ResolvedAddress, Target,
 } from './types.ts';
 
 export const DEFAULT_TIMEOUT_MS = 2000;
 
 /** One attempt's fixed facts, shared by the DNS phase and the dial. */
 export interface AttemptContext {
-  readonly kind: ProbeKind;
+  readonly kind: OutcomeKind;
   readonly target: Target;
   readonly options: ProbeOptions;
   /** Wall clock at the start (timestamps only). */
@@ -31,7 +31,7 @@ export type Resolution =
   | { readonly ok: false; readonly outcome: ProbeFailure };
 
 /** Resolves the target under the attempt's deadline; an IP literal costs no lookup. */
-export async function resolveTarget(kind: ProbeKind, target: Target, options: ProbeOptions): Promise<Resolution> {
+export async function resolveTarget(kind: OutcomeKind, target: Target, options: ProbeOptions): Promise<Resolution> {
   const start = startAttempt(kind, target, options);
   return start.resolution ?? lookupTarget(start.base);
 }
@@ -44,7 +44,7 @@ export type AttemptBase = Omit<AttemptContext, 'dnsMs'>;
  * the resolution when there is one, else the base for `lookupTarget`. Synchronous, so the
  * common case (a literal) costs no promise before the dial.
  */
-export function startAttempt(kind: ProbeKind, target: Target, options: ProbeOptions): { resolution?: Resolution; base: AttemptBase } {
+export function startAttempt(kind: OutcomeKind, target: Target, options: ProbeOptions): { resolution?: Resolution; base: AttemptBase } {
   const startedAt = Date.now();
   const t0 = performance.now();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;

@@ -7,6 +7,12 @@ import type { FailureClass } from '../classify/failure-classes.ts';
 /** What a probe can be: a new kind is a new file plus a registry entry. */
 export type ProbeKind = 'tcp' | 'udp';
 
+/**
+ * What produced an outcome: a one-shot probe, or a heartbeat session (its connects, RTT samples
+ * and losses), so series, charts and reports treat both alike.
+ */
+export type OutcomeKind = ProbeKind | 'heartbeat';
+
 /** Address family preference: `auto` takes what the resolver returns first. */
 export type FamilyPreference = 'auto' | 4 | 6;
 
@@ -75,7 +81,7 @@ export interface Failure {
 }
 
 interface OutcomeBase {
-  readonly kind: ProbeKind;
+  readonly kind: OutcomeKind;
   readonly target: Target;
   /** Wall-clock start, ms since the epoch (timestamps only; durations use the monotonic clock). */
   readonly startedAt: number;

@@ -79,7 +79,8 @@ function inspect(path: string, busyTimeoutMs: number): Problem | undefined {
   if (!existsSync(path) || statSync(path).size === 0) return undefined;
   let db: DatabaseSync | undefined;
   try {
-    db = new DatabaseSync(path);
+    // Read-only: inspecting must never change a file that may not be ours (no checkpoint, no WAL cleanup on close).
+    db = new DatabaseSync(path, { readOnly: true });
     db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}`);
     const applicationId = pragmaNumber(db, 'application_id');
     const userVersion = pragmaNumber(db, 'user_version');

@@ -16,6 +16,7 @@ export interface StoredRollupRow extends RollupRow {
 
 interface Statements {
   readonly get: StatementSync;
+  readonly count: StatementSync;
   readonly put: StatementSync;
   readonly range: StatementSync;
 }
@@ -26,6 +27,7 @@ export class RollupTables {
   constructor(db: DatabaseSync) {
     const prepare = (table: string): Statements => ({
       get: db.prepare(`SELECT ${COLUMNS} FROM ${table} WHERE endpoint_id = ? AND ts = ?`),
+      count: db.prepare(`SELECT n FROM ${table} WHERE endpoint_id = ? AND ts = ?`),
       put: db.prepare(`INSERT OR REPLACE INTO ${table} (endpoint_id, ts, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       range: db.prepare(`SELECT ts, ${COLUMNS} FROM ${table} WHERE endpoint_id = ? AND ts >= ? AND ts < ? ORDER BY ts`),
     });
@@ -35,6 +37,11 @@ export class RollupTables {
   get(resolution: RollupResolution, endpointId: number, ts: number): RollupRow | undefined {
     const row = this.statements[resolution].get.get(endpointId, ts);
     return row ? toRollupRow(row) : undefined;
+  }
+
+  /** The sample count of a stored bucket (0 when absent), without reading its blobs. */
+  count(resolution: RollupResolution, endpointId: number, ts: number): number {
+    return Number(this.statements[resolution].count.get(endpointId, ts)?.['n'] ?? 0);
   }
 
   put(resolution: RollupResolution, endpointId: number, ts: number, row: RollupRow): void {

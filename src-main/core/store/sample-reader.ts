@@ -23,6 +23,7 @@ export class SampleReader {
   private readonly strings: StringTable;
   private readonly selectRange: StatementSync;
   private readonly selectLean: StatementSync;
+  private readonly arrays: boolean;
   private readonly selectFirstFailure: StatementSync;
   private readonly selectLastFailure: StatementSync;
   private readonly selectLastOk: StatementSync;
@@ -31,6 +32,9 @@ export class SampleReader {
     this.strings = strings;
     this.selectRange = db.prepare(`SELECT ${COLUMNS} FROM samples WHERE endpoint_id = ? AND ts >= ? AND ts < ? ORDER BY ts, seq LIMIT ?`);
     this.selectLean = db.prepare('SELECT ts, flags, latency, connect, class FROM samples WHERE endpoint_id = ? AND ts >= ? AND ts < ? ORDER BY ts, seq');
+    // setReturnArrays is recent (Node 24); Electron's bundled Node may lack it.
+    this.arrays = typeof (this.selectLean as Partial<StatementSync>).setReturnArrays === 'function';
+    if (this.arrays) this.selectLean.setReturnArrays(true);
     this.selectFirstFailure = db.prepare(`SELECT ${COLUMNS} FROM samples WHERE endpoint_id = ? AND ts >= ? AND ts < ? AND ${FAILED} ORDER BY ts, seq LIMIT 1`);
     this.selectLastFailure = db.prepare(`SELECT ${COLUMNS} FROM samples WHERE endpoint_id = ? AND ts >= ? AND ts < ? AND ${FAILED} ORDER BY ts DESC, seq DESC LIMIT 1`);
     this.selectLastOk = db.prepare(`SELECT ts FROM samples WHERE endpoint_id = ? AND ts >= ? AND ts < ? AND flags & ${FLAG_OK} != 0 ORDER BY ts DESC, seq DESC LIMIT 1`);
@@ -41,31 +45,38 @@ export class SampleReader {
     return this.selectRange.all(endpointId, fromMs, toMs, limit).map((row) => this.decode(row));
   }
 
-  *lean(endpointId: number, fromMs: number, toMs: number): Generator<LeanSample> {
-    for (const row of this.selectLean.iterate(endpointId, fromMs, toMs)) {
-      const flags = Number(row['flags']);
+  /** Calls `visit` for each sample in [fromMs, toMs), oldest first. */
+  forEachLean(endpointId: number, fromMs: number, toMs: number, visit: (sample: LeanSample) => void): void {
+    for (const [ts, flagsValue, latencyValue, connectValue, classValue] of this.leanRows(endpointId, fromMs, toMs)) {
+      const flags = Number(flagsValue);
       const ok = (flags & FLAG_OK) !== 0;
-      const latency = (flags & FLAG_LATENCY_IS_CONNECT) !== 0 ? row['connect'] : row['latency'];
-      yield {
-        ts: Number(row['ts']),
+      const latency = (flags & FLAG_LATENCY_IS_CONNECT) !== 0 ? connectValue : latencyValue;
+      visit({
+        ts: Number(ts),
         ok,
         inconclusive: (flags & FLAG_INCONCLUSIVE) !== 0,
         latencyUs: ok && latency !== null && latency !== undefined ? Number(latency) : undefined,
-        failureCode: row['class'] === null || row['class'] === undefined ? undefined : Number(row['class']),
+        failureCode: classValue === null || classValue === undefined ? undefined : Number(classValue),
         synRetransmits: (flags >> 4) & 3,
-      };
+      });
     }
+  }
+
+  /** Rows as arrays (ts, flags, latency, connect, class): about twice as fast to read as objects. */
+  private leanRows(endpointId: number, fromMs: number, toMs: number): SQLOutputValue[][] {
+    if (this.arrays) return this.selectLean.all(endpointId, fromMs, toMs) as unknown as SQLOutputValue[][];
+    return this.selectLean.all(endpointId, fromMs, toMs).map((row) => Object.values(row));
   }
 
   /** A Rollup of the raw samples in [fromMs, toMs), jitter included (within the range). */
   aggregate(endpointId: number, fromMs: number, toMs: number, into = new Rollup()): Rollup {
     let previous: number | undefined;
-    for (const sample of this.lean(endpointId, fromMs, toMs)) {
+    this.forEachLean(endpointId, fromMs, toMs, (sample) => {
       into.add(sample);
-      if (sample.latencyUs === undefined) continue;
+      if (sample.latencyUs === undefined) return;
       if (previous !== undefined) into.addJitter(sample.latencyUs - previous);
       previous = sample.latencyUs;
-    }
+    });
     return into;
   }
 

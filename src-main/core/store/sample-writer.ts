@@ -16,7 +16,7 @@ export interface SampleWriterOptions {
   readonly flushIntervalMs?: number;
   /** A batch this large is written at once (on the next turn of the event loop). @default 2000 */
   readonly maxBatch?: number;
-  /** Called when a batch could not be written (it is dropped, never retried forever). */
+  /** Called when a batch could not be written (it is dropped, never retried forever) or a pruning step failed. */
   readonly onError?: (error: unknown) => void;
 }
 
@@ -51,6 +51,8 @@ export class SampleWriter {
   /** Last ok latency (µs) per endpoint: jitter is |Δ| between consecutive ok samples, across batches. */
   private readonly lastLatency = new Map<number, number>();
   private counters = { written: 0, dropped: 0, batches: 0, lastFlushMs: 0 };
+  /** Per resolution and endpoint: the latest bucket's full rollup, as committed (see mergeDeltas). */
+  private readonly openBuckets: Record<RollupResolution, Map<number, { ts: number; rollup: Rollup }>> = { minute: new Map(), hour: new Map() };
 
   constructor(parts: WriterParts, options: SampleWriterOptions = {}) {
     this.parts = parts;
@@ -123,7 +125,10 @@ export class SampleWriter {
       return written;
     } catch (error) {
       if (db.isTransaction) db.exec('ROLLBACK');
+      // Caches may hold what the rolled-back transaction wrote.
       strings.forget();
+      this.openBuckets.minute.clear();
+      this.openBuckets.hour.clear();
       this.counters.dropped += batch.length;
       this.onError(error);
       return 0;
@@ -144,7 +149,12 @@ export class SampleWriter {
 
   private tick(): void {
     this.flush();
-    this.parts.afterFlush?.();
+    try {
+      this.parts.afterFlush?.();
+    } catch (error) {
+      // A timer callback must never throw: that would take the process down.
+      this.onError(error);
+    }
   }
 
   private insertRow(row: SampleRow): void {
@@ -183,13 +193,28 @@ export class SampleWriter {
     }
   }
 
+  /**
+   * Adds each bucket's delta to its stored row. The latest bucket per endpoint is kept in
+   * memory as committed, so the usual flush (samples landing in the open minute and hour) costs
+   * no decode; its stored count is still checked, in case another process wrote the same row.
+   */
   private mergeDeltas(resolution: RollupResolution, deltas: Deltas): void {
     const { rollups } = this.parts;
+    const open = this.openBuckets[resolution];
     for (const [endpointId, buckets] of deltas) {
       for (const [ts, delta] of buckets) {
-        const stored = rollups.get(resolution, endpointId, ts);
-        if (stored) delta.mergeRow(stored);
-        rollups.put(resolution, endpointId, ts, delta.toRow());
+        const cached = open.get(endpointId);
+        let full: Rollup;
+        if (cached?.ts === ts && rollups.count(resolution, endpointId, ts) === cached.rollup.count) {
+          cached.rollup.merge(delta);
+          full = cached.rollup;
+        } else {
+          full = delta;
+          const stored = rollups.get(resolution, endpointId, ts);
+          if (stored) full.mergeRow(stored);
+          if (!cached || ts >= cached.ts) open.set(endpointId, { ts, rollup: full });
+        }
+        rollups.put(resolution, endpointId, ts, full.toRow());
       }
     }
   }

@@ -29,16 +29,20 @@ export function bucketValue(bucket: number): number {
 export class LatencySketch {
   readonly counts = new Float64Array(SKETCH_BUCKETS);
   total = 0;
+  /** The range of buckets that may be non-empty: loops stay short (latencies cluster in a few dozen buckets). */
+  private lo = SKETCH_BUCKETS;
+  private hi = -1;
 
   add(micros: number, count = 1): void {
-    this.counts[bucketOf(micros)]! += count;
-    this.total += count;
+    this.addToBucket(bucketOf(micros), count);
   }
 
   merge(other: LatencySketch): void {
     if (other.total === 0) return;
-    for (let i = 0; i < SKETCH_BUCKETS; i++) this.counts[i]! += other.counts[i]!;
-    this.total += other.total;
+    for (let i = other.lo; i <= other.hi; i++) {
+      const count = other.counts[i]!;
+      if (count !== 0) this.addToBucket(i, count);
+    }
   }
 
   /** Adds an encoded sketch without materialising it. */
@@ -52,9 +56,15 @@ export class LatencySketch {
       bucket += reader.read();
       const count = reader.read();
       if (bucket >= SKETCH_BUCKETS) throw new RangeError(`sketch bucket ${bucket} out of range`);
-      this.counts[bucket]! += count;
-      this.total += count;
+      this.addToBucket(bucket, count);
     }
+  }
+
+  private addToBucket(bucket: number, count: number): void {
+    this.counts[bucket]! += count;
+    this.total += count;
+    if (bucket < this.lo) this.lo = bucket;
+    if (bucket > this.hi) this.hi = bucket;
   }
 
   /**
@@ -66,7 +76,7 @@ export class LatencySketch {
     const rank = Math.min(this.total - 1, Math.max(0, Math.round(q * (this.total - 1))));
     let seen = 0;
     let value = 0;
-    for (let i = 0; i < SKETCH_BUCKETS; i++) {
+    for (let i = this.lo; i <= this.hi; i++) {
       seen += this.counts[i]!;
       if (seen > rank) {
         value = bucketValue(i);
@@ -83,7 +93,7 @@ export class LatencySketch {
     const writer = new VarintWriter();
     writer.write(FORMAT_VERSION);
     let previous = 0;
-    for (let i = 0; i < SKETCH_BUCKETS; i++) {
+    for (let i = this.lo; i <= this.hi; i++) {
       const count = this.counts[i]!;
       if (count === 0) continue;
       writer.write(i - previous);

@@ -40,6 +40,7 @@ describe('endpoint schema', () => {
     [{ thresholds: { downAfterByClass: { nonsense: 1 } } }, 'thresholds.downAfterByClass', ''],
     [{ surprise: true }, '', 'unknown field(s): surprise'],
     [{ dependsOn: 'web' }, 'dependsOn', 'cannot depend on itself'],
+    [{ kind: 'heartbeat', heartbeat: { mode: 'active' } }, 'send', 'is required for an active heartbeat'],
   ])('rejects %j naming %s', (patch, field, message) => {
     try {
       parseOrThrow(endpointInputSchema, { ...valid, ...patch });

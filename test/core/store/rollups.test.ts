@@ -6,7 +6,7 @@ import { Rollup } from '../../../src-main/core/store/rollup.ts';
 import { RESOLUTION_MS, RollupTables, type RollupResolution } from '../../../src-main/core/store/rollup-tables.ts';
 import { toMicros } from '../../../src-main/core/store/sample.ts';
 import { SKETCH_RELATIVE_ERROR } from '../../../src-main/core/store/sketch.ts';
-import { exactQuantile, failedSample, HOUR, okSample, prng, T0, tempDir, testStore, type TempDir } from './helpers.ts';
+import { exactQuantile, failedSample, HOUR, MINUTE, okSample, prng, T0, tempDir, testStore, type TempDir } from './helpers.ts';
 
 interface Expected {
   count: number;
@@ -118,6 +118,24 @@ describe('rollups', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('stay exact with late samples and with a second writer on the same file', () => {
+    const minuteCount = (ts: number): number => store.series(1, ts, ts + MINUTE, 1).points[0]?.count ?? 0;
+    store.writer.add(okSample(1, T0 + 2 * MINUTE, 5));
+    store.writer.flush();
+    store.writer.add(okSample(1, T0 + MINUTE, 5)); // late: an older minute than the open one
+    store.writer.flush();
+    store.writer.add(okSample(1, T0 + 2 * MINUTE + 1, 5));
+    store.writer.flush();
+    // Another process (a second store on the same file) adds to the same open minute.
+    const { store: other } = testStore(store.path);
+    other.writer.add(okSample(1, T0 + 2 * MINUTE + 2, 5));
+    other.close();
+    store.writer.add(okSample(1, T0 + 2 * MINUTE + 3, 5));
+    store.writer.flush();
+    expect([minuteCount(T0 + MINUTE), minuteCount(T0 + 2 * MINUTE)]).toEqual([1, 4]);
+    expect(store.summary(1, T0, T0 + HOUR)).toMatchObject({ samples: 5, read: { hourRows: 1 } });
   });
 
   it('merge minutes into the same hour figures as the hour rollup itself', () => {

@@ -15,6 +15,13 @@ describe('planSeries', () => {
     expect(planSeries(now - 30 * DAY, now, 500, RETENTION, now)).toEqual({ resolution: 'hour', startMs: now - 30 * DAY, bucketMs: 2 * HOUR });
   });
 
+  it('takes a rollup level once it yields at least half the points asked for', () => {
+    expect(planSeries(now - DAY, now, 2000, RETENTION, now)).toMatchObject({ resolution: 'minute', bucketMs: MINUTE }); // 1440 points
+    expect(planSeries(now - DAY, now, 3000, RETENTION, now)).toMatchObject({ resolution: 'raw', bucketMs: 28_800 });
+    expect(planSeries(now - 30 * DAY, now, 1000, RETENTION, now)).toMatchObject({ resolution: 'hour', bucketMs: HOUR }); // 720 points
+    expect(planSeries(now - 30 * DAY, now, 1500, RETENTION, now)).toMatchObject({ resolution: 'minute', bucketMs: 29 * MINUTE });
+  });
+
   it('falls back to a coarser resolution when the finer one is past its retention', () => {
     expect(planSeries(now - 20 * DAY, now - 20 * DAY + HOUR, 1000, RETENTION, now).resolution).toBe('minute');
     expect(planSeries(now - 95 * DAY, now - 95 * DAY + HOUR, 1000, RETENTION, now).resolution).toBe('hour');
