@@ -51,6 +51,7 @@ export async function runRendererBench(log: (line: string) => void = (line) => c
       { name: '30-day chart drawn (median)', target: '< 300 ms', measured: `${fmt.fixed(thirty?.medianMs ?? Number.NaN, 0)} ms`, pass: (thirty?.medianMs ?? Infinity) < 300 },
     ],
     notes: [
+      ...(live.longTasks > 0 ? [`Long tasks at ${live.longTaskList.map((task) => `+${fmt.fixed(task.atS, 1)} s (${fmt.fixed(task.ms, 0)} ms)`).join(', ')}.`] : []),
       'Busy % is CDP TaskDuration over wall time for the page\'s main thread; the server, the listeners and Chromium share this machine\'s cores.',
       'Chart time includes the WebSocket round trip and the service\'s SQLite rollup query, as a user would see it.',
     ],

@@ -18,6 +18,8 @@ export interface LiveResult {
   readonly rows: number;
   readonly longTasks: number;
   readonly longestTaskMs: number;
+  /** When each long task started, seconds into the run, and how long it took (ms). */
+  readonly longTaskList: readonly { readonly atS: number; readonly ms: number }[];
   readonly busyPct: number;
   readonly scriptPct: number;
   readonly layoutStylePct: number;
@@ -92,6 +94,7 @@ export async function measureLiveUpdates(endpoints: number, seconds: number, log
       rows,
       longTasks: tasks.length,
       longestTaskMs: Math.max(0, ...tasks.map((task) => task.duration)),
+      longTaskList: tasks.map((task) => ({ atS: (task.start - since) / 1000, ms: task.duration })),
       busyPct: ((after.taskSeconds - before.taskSeconds) / wallSeconds) * 100,
       scriptPct: ((after.scriptSeconds - before.scriptSeconds) / wallSeconds) * 100,
       layoutStylePct: ((after.layoutSeconds - before.layoutSeconds + after.styleSeconds - before.styleSeconds) / wallSeconds) * 100,
