@@ -5,7 +5,7 @@
  * 2. an endpoint with a week of 1 s history: time to draw its 30-day (and 7-day) chart.
  * Run alone with `npx node bench/renderer.ts`, or as the `renderer` section of `npm run bench`.
  */
-import { chromiumMissing } from '../test/e2e/support/chromium.ts';
+import { CHROMIUM_PATH, HAVE_CHROMIUM } from '../test/support/chromium.ts';
 import { ensureRendererBuilt } from '../test/e2e/support/renderer-build.ts';
 import { fmt, formatChecks, formatTable } from './lib/report.ts';
 import type { Section, SectionReport } from './lib/section.ts';
@@ -16,8 +16,7 @@ const ENDPOINTS = 200;
 const SECONDS = Number(process.env['BENCH_RENDERER_SECONDS'] ?? 60);
 
 export async function runRendererBench(log: (line: string) => void = (line) => console.log(line)): Promise<SectionReport> {
-  const missing = chromiumMissing();
-  if (missing) return { tables: [], checks: [], notes: [`skipped: ${missing}`] };
+  if (!HAVE_CHROMIUM) return { tables: [], checks: [], notes: [`skipped: ${CHROMIUM_PATH} is not installed (apt-get install -y chromium)`] };
   if (await ensureRendererBuilt()) log('built out/renderer');
   const live = await measureLiveUpdates(ENDPOINTS, SECONDS, log);
   const history = await measureHistoryCharts(log);

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../../test/e2e/support/chromium.ts';
+import { launchChromium } from '../../test/support/chromium.ts';
 import { startServe } from '../../test/e2e/support/serve-process.ts';
 import { makeBenchDir } from '../lib/temp.ts';
 import { seedWeekOfHistory } from './seed.ts';

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../../test/e2e/support/chromium.ts';
+import { launchChromium } from '../../test/support/chromium.ts';
 import { startServe } from '../../test/e2e/support/serve-process.ts';
 import { startListeners } from '../lib/listeners.ts';
 import { makeBenchDir } from '../lib/temp.ts';

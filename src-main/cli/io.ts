@@ -6,6 +6,10 @@ export type Writer = (text: string) => void;
 export interface CliIo {
   readonly out: Writer;
   readonly err: Writer;
+  /** stderr is a terminal: progress indicators may redraw a line. @default false */
+  readonly errIsTty?: boolean;
+  /** Resolves once everything written with `out` has left the process (or stdout failed). */
+  readonly drainOut?: () => Promise<void>;
   /**
    * Calls `onInterrupt` when the user asks to stop (Ctrl-C, SIGTERM, or stdout closed by a
    * pager such as `head`); returns a function that removes every listener it added.
@@ -23,6 +27,12 @@ export function processIo(): CliIo {
     err: (text) => {
       process.stderr.write(text);
     },
+    errIsTty: process.stderr.isTTY === true,
+    drainOut: () => new Promise((resolve) => {
+      if (stdoutClosed) resolve();
+      // An empty write's callback runs after every earlier write, with or without an error.
+      else process.stdout.write('', () => resolve());
+    }),
     listenForInterrupt(onInterrupt) {
       const onSignal = (): void => onInterrupt();
       const onStdoutError = (error: NodeJS.ErrnoException): void => {

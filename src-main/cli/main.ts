@@ -10,6 +10,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   endpoints: async () => (await import('./commands/endpoints.ts')).command,
   watch: async () => (await import('./commands/watch.ts')).command,
   serve: async () => (await import('./commands/serve.ts')).command,
+  report: async () => (await import('./commands/report.ts')).command,
 };
 
 export const USAGE = `synack — TCP/UDP monitor that says why a connection failed

@@ -7,8 +7,10 @@
 import { z } from 'zod';
 import { endpointInputSchema, endpointPatchSchema, type Endpoint } from '../core/endpoints/endpoint-schema.ts';
 import { settingsPatchSchema } from '../core/monitor/settings-schema.ts';
+import { reportRequestSchema } from '../core/report/report-request.ts';
 import type {
-  EndpointStatusDto, EventDto, ImportReportDto, OverviewRowDto, SampleDto, SeriesDto, SettingsDto, SummaryDto, UpdateBatchDto,
+  EndpointStatusDto, EventDto, ImportReportDto, NavigateDto, OverviewRowDto, ReportFileDto, SampleDto, SeriesDto, SettingsDto, SummaryDto,
+  UpdateBatchDto,
 } from './dto.ts';
 
 const id = z.number({ error: 'must be a number' }).int('must be a whole number').positive('must be positive');
@@ -40,6 +42,8 @@ export const OPERATIONS = {
   updateSettings: { channel: 'synack:settings:update', args: z.tuple([settingsPatchSchema]) },
   importEndpoints: { channel: 'synack:endpoints:import', args: z.tuple([z.string().max(5_000_000, 'must be at most 5 MB'), format]) },
   exportEndpoints: { channel: 'synack:endpoints:export', args: z.tuple([format]) },
+  /** A report over a range (html, pdf, csv summary or json), as a file to save. */
+  exportReport: { channel: 'synack:reports:export', args: z.tuple([reportRequestSchema]) },
 } as const;
 
 export type OperationName = keyof typeof OPERATIONS;
@@ -63,11 +67,14 @@ export interface OperationResults {
   updateSettings: SettingsDto;
   importEndpoints: ImportReportDto;
   exportEndpoints: string;
+  exportReport: ReportFileDto;
 }
 
 /** Pushes from the service, channel names. */
 export const PUSHES = {
   update: 'synack:push:update',
+  /** Desktop only: the user clicked a notification; show what it was about. */
+  navigate: 'synack:push:navigate',
 } as const;
 
 export type ApiErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'UNAVAILABLE' | 'INTERNAL';
@@ -91,6 +98,11 @@ export type SynackApi = {
 } & {
   /** Batched updates (≤ 10 per second); returns an unsubscribe function. */
   readonly onUpdate: (listener: (batch: UpdateBatchDto) => void) => () => void;
+  /**
+   * Desktop only (absent in web mode): the shell asks the renderer to show an endpoint (or the
+   * overview when `endpointId` is null), e.g. after a notification click. Returns an unsubscribe.
+   */
+  readonly onNavigate?: (listener: (target: NavigateDto) => void) => () => void;
 };
 
 export const OPERATION_NAMES = Object.keys(OPERATIONS) as OperationName[];

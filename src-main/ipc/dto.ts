@@ -146,6 +146,8 @@ export interface SettingsDto {
   readonly closeToTray: boolean;
   /** Name of an endpoint (e.g. the default gateway) whose failure marks every failure inconclusive. */
   readonly sentinel: string | null;
+  /** Scheduled reports: a daily or weekly HTML report written to an absolute folder path; absent means off. */
+  readonly reports?: { readonly schedule: 'off' | 'daily' | 'weekly'; readonly folder: string | null } | undefined;
 }
 
 export interface ImportReportDto {
@@ -161,4 +163,19 @@ export interface UpdateBatchDto {
   /** Endpoints added or changed since the last batch. */
   readonly endpoints: readonly Endpoint[];
   readonly removed: readonly number[];
+}
+
+/** A rendered report to save: text, or base64 for PDF (`encoding` says which). */
+export interface ReportFileDto {
+  /** A suggested file name, e.g. `synack-report-host-20250101-0000--20250102-0000.html`. */
+  readonly filename: string;
+  readonly mime: string;
+  readonly encoding: 'utf8' | 'base64';
+  readonly content: string;
+}
+
+/** Where the desktop shell asks the renderer to go (a notification was clicked). */
+export interface NavigateDto {
+  /** The endpoint to show; null for the overview. */
+  readonly endpointId: number | null;
 }

@@ -147,6 +147,7 @@ export function createWebBridge(url: string, options: WebBridgeOptions = {}): We
     updateSettings: (...args) => call('updateSettings', args),
     importEndpoints: (...args) => call('importEndpoints', args),
     exportEndpoints: (...args) => call('exportEndpoints', args),
+    exportReport: (...args) => call('exportReport', args),
     onUpdate: (listener) => {
       listeners.add(listener);
       return () => {

@@ -10,13 +10,12 @@ import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tcpServer, type TcpFixture } from '../support/loopback.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
-import { chromiumMissing, launchChromium, type BrowserSession } from './support/chromium.ts';
+import { CHROMIUM_PATH, HAVE_CHROMIUM, launchChromium, type TestBrowser } from '../support/chromium.ts';
 import { ensureRendererBuilt } from './support/renderer-build.ts';
 import { startServe, type ServeProcess } from './support/serve-process.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
-const missing = chromiumMissing();
-if (missing) console.log(`Skipping the dashboard end-to-end tests: ${missing}`);
+if (!HAVE_CHROMIUM) console.log(`Skipping the dashboard end-to-end tests: ${CHROMIUM_PATH} is not installed (apt-get install -y chromium)`);
 
 /** Pixels of a canvas close to an RGB colour (anti-aliasing blurs edges, so "close"). */
 async function pixelsOfColour(page: Page, testId: string, rgb: readonly [number, number, number]): Promise<number> {
@@ -48,11 +47,11 @@ function statusOf(port: number, path: string, host: string): Promise<number> {
   });
 }
 
-describe.skipIf(missing !== undefined)('dashboard in Chromium against synack serve', () => {
+describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium against synack serve', () => {
   let dir: ReturnType<typeof makeTempDir>;
   let listener: TcpFixture | undefined;
   let serve: ServeProcess | undefined;
-  let browser: BrowserSession | undefined;
+  let browser: TestBrowser | undefined;
   let page: Page;
   const consoleErrors: string[] = [];
   const pageErrors: string[] = [];
@@ -63,7 +62,7 @@ describe.skipIf(missing !== undefined)('dashboard in Chromium against synack ser
     dir = makeTempDir();
     listener = await tcpServer();
     serve = await startServe(['--db', join(dir.path, 'synack.db'), '--port', '0']);
-    browser = await launchChromium();
+    browser = await launchChromium({ width: 1280, height: 860 });
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     page.on('console', (message: ConsoleMessage) => {
       if (message.type() === 'error' || message.text().includes('Content Security Policy')) consoleErrors.push(message.text());

@@ -34,7 +34,7 @@ export async function runDaemon(argv: readonly string[], io: CliIo): Promise<num
   }
   let service;
   try {
-    service = openService(values.db, io.err);
+    service = openService(values.db, io.err, { reports: { log: (line) => io.err(`synack run: ${line}\n`) } });
   } catch (error) {
     io.err(`synack run: cannot open the database: ${(error as Error).message}\n`);
     return 1;

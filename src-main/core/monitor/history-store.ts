@@ -24,6 +24,8 @@ export interface HistoryStore {
   appendSample(sample: SampleDto): void;
   appendEvent(event: Omit<EventDto, 'id'>): EventDto;
   events(query: EventQuery): EventDto[];
+  /** Raw samples in [from, to), oldest first, one bounded page at a time (exports). */
+  samplePages(endpointId: number, from: number, to: number, pageSize?: number): Iterable<readonly SampleDto[]>;
   series(endpointId: number, from: number, to: number, maxPoints: number): SeriesDto;
   summary(endpointId: number, from: number, to: number): SummaryDto;
   loadSettings(): Settings | undefined;

@@ -6,7 +6,12 @@ import { endpointInputSchema, endpointPatchSchema, type Endpoint, type EndpointC
 import { exportEndpoints, importEndpoints, type ExchangeFormat } from '../endpoints/import-export.ts';
 import { parseOrThrow } from '../endpoints/validation-error.ts';
 import type { OperationResults, ParsedArgs, ServiceOperations } from '../../ipc/contract.ts';
-import type { EndpointStatusDto, EventDto, OverviewRowDto, SampleDto, UpdateBatchDto } from '../../ipc/dto.ts';
+import type { EndpointStatusDto, EventDto, OverviewRowDto, ReportFileDto, SampleDto, UpdateBatchDto } from '../../ipc/dto.ts';
+import type { ReportContext } from '../report/build-report.ts';
+import { chromiumPrintToPdf } from '../report/chromium-pdf.ts';
+import { exportReport } from '../report/export-report.ts';
+import type { PrintToPdf } from '../report/pdf.ts';
+import { ReportScheduler } from '../report/report-scheduler.ts';
 import { EndpointRunner } from './endpoint-runner.ts';
 import { HeartbeatSampler, type LossReport } from './heartbeat-sampler.ts';
 import { NotFoundError, type HistoryStore } from './history-store.ts';
@@ -28,6 +33,15 @@ export interface MonitorServiceOptions {
   readonly pushIntervalMs?: number;
   /** Called with each probe's start delay against its schedule (benchmarks). */
   readonly onSlip?: (slipMs: number) => void;
+  /** Reports: vantage name, time zone, and the PDF printer (the desktop shell passes Electron's). */
+  readonly reports?: ReportOptions;
+}
+
+export interface ReportOptions extends Omit<ReportContext, 'chartPoints'> {
+  /** Prints report HTML to PDF. @default headless Chromium when one is installed */
+  readonly printToPdf?: PrintToPdf;
+  /** One line per scheduled report written or failed (settings.reports). */
+  readonly log?: (message: string) => void;
 }
 
 /** Signature of a state transition as reported to listeners (daemon output, notifications). */
@@ -46,6 +60,8 @@ export class MonitorService implements ServiceOperations {
   readonly #samplers = new Map<number, HeartbeatSampler>();
   readonly #transitionListeners = new Set<(report: TransitionReport) => void>();
   readonly #flap: FlapSettings | undefined;
+  readonly #reports: ReportOptions;
+  readonly #reportScheduler: ReportScheduler;
   #settings: Settings;
   #started = false;
 
@@ -54,6 +70,13 @@ export class MonitorService implements ServiceOperations {
     this.#health = new NetworkHealth(options.network);
     this.#batcher = new UpdateBatcher(options.pushIntervalMs);
     this.#flap = options.flap;
+    this.#reports = options.reports ?? {};
+    this.#reportScheduler = new ReportScheduler({
+      exportReport: (request) => this.exportReport(request),
+      schedule: () => this.#settings.reports,
+      ...(this.#reports.timeZone === undefined ? {} : { timeZone: this.#reports.timeZone }),
+      ...(this.#reports.log === undefined ? {} : { log: this.#reports.log }),
+    });
     this.#scheduler = new Scheduler({
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       ...(options.onSlip === undefined ? {} : { onSlip: options.onSlip }),
@@ -66,11 +89,14 @@ export class MonitorService implements ServiceOperations {
   start(): void {
     this.#started = true;
     for (const runner of this.#runners.values()) this.#schedule(runner);
+    this.#reportScheduler.start();
   }
 
   /** Stops probing (aborting probes in flight), flushes the store and closes it. */
   async stop(): Promise<void> {
     this.#started = false;
+    // A scheduled report being written still reads the store: let it finish first.
+    await this.#reportScheduler.stop();
     // Probe-now runs are not the scheduler's: abort them too, or stop waits for their timeout.
     for (const id of [...this.#samplers.keys()]) this.#stopSession(id);
     await Promise.all([this.#scheduler.stop(), ...[...this.#runners.values()].map((runner) => runner.abort())]);
@@ -186,6 +212,19 @@ export class MonitorService implements ServiceOperations {
     return this.#store.events({ from: query.from, to: query.to, limit: query.limit, ...(query.endpointId === undefined ? {} : { endpointId: query.endpointId }) });
   }
 
+  /** A report over a range in one format, as a file to save (PDF base64-encoded). */
+  exportReport(request: ParsedArgs<'exportReport'>[0]): Promise<ReportFileDto> {
+    this.#store.flush();
+    const { printToPdf, ...context } = this.#reports;
+    return exportReport(this, request, { ...context, printToPdf: () => printToPdf ?? chromiumPrintToPdf() });
+  }
+
+  /** Raw samples in [from, to), oldest first, one bounded page at a time (streaming exports). */
+  samplePages(id: number, from: number, to: number, pageSize?: number): Iterable<readonly SampleDto[]> {
+    this.#runner(id);
+    return this.#store.samplePages(id, from, to, pageSize);
+  }
+
   getSettings(): Settings {
     return this.#settings;
   }
@@ -194,6 +233,7 @@ export class MonitorService implements ServiceOperations {
     const next = parseOrThrow(settingsSchema, { ...this.#settings, ...parseOrThrow(settingsPatchSchema, patch) });
     this.#store.saveSettings(next);
     this.#settings = next;
+    this.#reportScheduler.reschedule();
     return next;
   }
 

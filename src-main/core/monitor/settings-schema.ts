@@ -2,6 +2,18 @@
 import { z } from 'zod';
 import { MIN_INTERVAL_MS } from '../endpoints/endpoint-schema.ts';
 
+/** A daily or weekly HTML report of the period just ended, written to `folder`. */
+export const reportScheduleSchema = z
+  .object({
+    schedule: z.enum(['off', 'daily', 'weekly'], { error: 'must be off, daily or weekly' }),
+    /** An absolute path (POSIX, `C:\\…` or `\\\\server\\share`). */
+    folder: z.string().trim().max(4096).regex(/^(?:\/|[A-Za-z]:[\\/]|\\\\)/, 'must be an absolute path').nullable(),
+  })
+  .strict()
+  .refine((r) => r.schedule === 'off' || r.folder !== null, { message: 'is required for scheduled reports', path: ['folder'] });
+
+export type ReportSchedule = z.output<typeof reportScheduleSchema>;
+
 export const settingsSchema = z
   .object({
     defaults: z
@@ -22,6 +34,8 @@ export const settingsSchema = z
     theme: z.enum(['light', 'dark', 'system']),
     closeToTray: z.boolean(),
     sentinel: z.string().trim().min(1).max(100).nullable(),
+    /** Scheduled reports (HTML written to a folder); absent means off. */
+    reports: reportScheduleSchema.optional(),
   })
   .strict();
 
@@ -45,6 +59,7 @@ export const settingsPatchSchema = z
     theme: settingsSchema.shape.theme,
     closeToTray: settingsSchema.shape.closeToTray,
     sentinel: settingsSchema.shape.sentinel,
+    reports: reportScheduleSchema,
   })
   .partial()
   .strict();

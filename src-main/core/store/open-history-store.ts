@@ -106,6 +106,11 @@ export class SqliteHistoryStore implements HistoryStore {
     return this.raw.events.range(query.endpointId, query.from, query.to, { limit: query.limit }).map(toEventDto);
   }
 
+  samplePages(endpointId: number, from: number, to: number, pageSize?: number): Iterable<readonly SampleDto[]> {
+    // A stored sample is a SampleDto without the probe's message/hint (derivable from the code).
+    return this.raw.samplePages(endpointId, from, to, pageSize);
+  }
+
   series(endpointId: number, from: number, to: number, maxPoints: number): SeriesDto {
     const series = this.raw.series(endpointId, from, to, maxPoints);
     return {

@@ -12,6 +12,7 @@ import { openDatabase, type OpenNotice } from './open-database.ts';
 import { defaultDbPath } from './paths.ts';
 import { Pruner, type PrunerOptions, type PruneStepResult } from './pruner.ts';
 import { RollupTables } from './rollup-tables.ts';
+import { SamplePager } from './sample-pages.ts';
 import { SampleReader } from './sample-reader.ts';
 import { SampleWriter, type SampleWriterOptions } from './sample-writer.ts';
 import type { StoredSample } from './sample.ts';
@@ -50,6 +51,7 @@ export class Store {
   readonly pruner: Pruner;
   private readonly db: DatabaseSync;
   private readonly samples: SampleReader;
+  private readonly pager: SamplePager;
   private readonly rollups: RollupTables;
   private readonly now: () => number;
   private closed = false;
@@ -66,6 +68,7 @@ export class Store {
     this.settings = new SettingsRepo(db);
     this.rollups = new RollupTables(db);
     this.samples = new SampleReader(db, strings);
+    this.pager = new SamplePager(db, strings);
     this.pruner = new Pruner(db, () => this.settings.retention(), this.now, options.pruner);
     const afterFlush = (): void => {
       this.pruner.stepIfDue();
@@ -84,6 +87,16 @@ export class Store {
   rawSamples(endpointId: number, fromMs: number, toMs: number, limit?: number): StoredSample[] {
     this.readable();
     return this.samples.range(endpointId, fromMs, toMs, limit);
+  }
+
+  /**
+   * Raw samples in [fromMs, toMs), oldest first, in pages of `pageSize` read one at a time
+   * (keyset paging): exports of any length in bounded memory. Pending samples are flushed
+   * before each page.
+   */
+  samplePages(endpointId: number, fromMs: number, toMs: number, pageSize?: number): IterableIterator<StoredSample[]> {
+    this.readable();
+    return this.pager.pages(endpointId, fromMs, toMs, pageSize, () => this.readable());
   }
 
   /** A chart series with at most `maxPoints` points, at the finest resolution that fits. */

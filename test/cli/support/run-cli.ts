@@ -18,12 +18,14 @@ export interface RunOptions {
   readonly onSpawn?: (child: ChildProcess) => void;
   /** Kills the child (SIGKILL) if it has not exited by then. @default 15000 */
   readonly killAfterMs?: number;
+  /** Extra environment variables for the child. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** Spawns `node bin/synack.js ...args` with the running Node (24 under vitest). */
 export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], ...(options.env ? { env: { ...process.env, ...options.env } } : {}) });
     options.onSpawn?.(child);
     let stdout = '';
     let stderr = '';

@@ -1,7 +1,7 @@
 /**
  * Takes the README's dashboard screenshots from the real app: `synack serve` on a temp
  * database with loopback endpoints (some with seeded history), shown in Chromium.
- * Run with `npx node docs/take-screenshots.ts`; writes docs/dashboard-overview.png and
+ * Run with `npx node scripts/dashboard-screenshots.ts`; writes docs/dashboard-overview.png and
  * docs/dashboard-detail.png.
  */
 import { join } from 'node:path';
@@ -9,13 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { writeHistory } from '../bench/renderer/seed.ts';
 import { MonitorService } from '../src-main/core/monitor/monitor-service.ts';
 import { openHistoryStore } from '../src-main/core/store/open-history-store.ts';
-import { launchChromium } from '../test/e2e/support/chromium.ts';
+import { launchChromium } from '../test/support/chromium.ts';
 import { ensureRendererBuilt } from '../test/e2e/support/renderer-build.ts';
 import { startServe } from '../test/e2e/support/serve-process.ts';
 import { closedPort, tcpServer, udpServer } from '../test/support/loopback.ts';
 import { makeTempDir } from '../test/support/temp-dir.ts';
 
-const DOCS = fileURLToPath(new URL('.', import.meta.url));
+const DOCS = fileURLToPath(new URL('../docs/', import.meta.url));
 const DAY_SECONDS = 86_400;
 
 interface Spec {
