@@ -2,7 +2,7 @@
  * The dashboard end to end: real Chromium against `synack serve` running the real engine on
  * a temp database, probing a real loopback listener. Screenshots go to test-artifacts/.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -169,6 +169,19 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium against synack serve', ()
     await expect.poll(() => page.getByTestId('probe-result').textContent()).toMatch(/Refused.*ECONNREFUSED/s);
     expect(await page.getByTestId('phases').textContent()).toContain('Refused');
     await page.screenshot({ path: join(ARTIFACTS, 'e2e-detail.png'), fullPage: true });
+  });
+
+  it("saves an HTML report of the endpoint from its detail view", async () => {
+    await page.getByTestId('report-button').click();
+    const dialog = page.getByRole('dialog', { name: 'Report for loopback service' });
+    await dialog.getByLabel('Format', { exact: true }).selectOption('html');
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Save report' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^synack-report.*\.html$/);
+    const path = join(ARTIFACTS, 'e2e-report.html');
+    await file.saveAs(path);
+    expect(readFileSync(path, 'utf8')).toContain('loopback service');
   });
 
   it('ran without script errors or CSP violations', () => {
