@@ -12,6 +12,7 @@ import type { Check, Section } from './lib/section.ts';
 /** Sections by name, loaded only when selected. */
 const SECTIONS: readonly { readonly name: string; readonly load: () => Promise<Section> }[] = [
   { name: 'probe-engine', load: async () => (await import('./probe-engine.ts')).section },
+  { name: 'heartbeat', load: async () => (await import('./heartbeat-section.ts')).section },
   { name: 'storage', load: async () => (await import('./storage-section.ts')).section },
   { name: 'monitor-service', load: async () => (await import('./monitor-service.ts')).section },
   { name: 'renderer', load: async () => (await import('./renderer.ts')).section },

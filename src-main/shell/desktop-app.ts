@@ -74,7 +74,8 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
   const dbPath = options.env?.['SYNACK_DB'] || join(userData, DB_FILE_NAME);
   const { store, notices } = openHistoryStore(dbPath);
   for (const notice of notices) log(`synack: ${notice}`);
-  const service = new MonitorService({ store });
+  // Reports print with Electron's own engine here; the CLI uses a headless Chromium instead.
+  const service = new MonitorService({ store, reports: { printToPdf: (html) => port.printHtmlToPdf(html) } });
 
   const window = new MainWindow({
     port,

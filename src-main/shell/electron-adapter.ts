@@ -71,6 +71,18 @@ export function createElectronPort(): ElectronPort {
       else powerMonitor.on('unlock-screen', listener);
     },
     isOnline: () => net.isOnline(),
+    printHtmlToPdf: async (html) => {
+      const printer = new BrowserWindow({
+        show: false,
+        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true },
+      });
+      try {
+        await printer.loadURL(`data:text/html;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+        return await printer.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+      } finally {
+        printer.destroy();
+      }
+    },
     workAreas: () => {
       const primary = screen.getPrimaryDisplay();
       return [primary, ...screen.getAllDisplays().filter((display) => display.id !== primary.id)].map((display) => display.workArea);

@@ -132,6 +132,11 @@ export interface ElectronPort {
   isOnline(): boolean;
   /** Work areas of the connected displays, primary first. */
   workAreas(): readonly Rect[];
+  /**
+   * Prints a self-contained HTML document to PDF in a hidden, sandboxed, script-less window
+   * (the report's own CSP blocks every request), then closes that window.
+   */
+  printHtmlToPdf(html: string): Promise<Uint8Array>;
 }
 
 /** The window options the shell sets: a subset of `BrowserWindowConstructorOptions`. */

@@ -98,6 +98,9 @@ describe('synack watch (CLI, child process)', () => {
     const run = synack(['watch', `127.0.0.1:${server.port}`, '--passive', '--keepalive', '2s']);
     await run.waitFor(/connected/);
     expect(run.stdout()).toMatch(/passive: FIN\/RST\/errors, TCP keepalive after 2 s idle/);
+    // The client may print "connected" before this process has seen the accept: wait for it.
+    for (let waited = 0; server.sockets.size === 0 && waited < 5000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(server.sockets.size).toBe(1);
     for (const socket of server.sockets) socket.resetAndDestroy();
     await run.waitFor(/lost +reset \(ECONNRESET\)/);
     run.child.kill('SIGINT');

@@ -71,6 +71,16 @@ describe('startDesktopApp', () => {
     dir.remove();
   });
 
+  it('prints PDF reports with Electron\'s printer, not a separate Chromium', async () => {
+    await start();
+    const now = Date.now();
+    const result = await call('exportReport', { from: now - 3_600_000, to: now, format: 'pdf' });
+    expect(result).toMatchObject({ ok: true, value: { mime: 'application/pdf', encoding: 'base64' } });
+    expect(electron.printed).toHaveLength(1);
+    expect(electron.printed[0]).toMatch(/^<!doctype html>/i);
+    expect(electron.printed[0]).toContain('Content-Security-Policy');
+  });
+
   it('quits at once when another instance holds the lock (that one shows its window)', async () => {
     electron.app.lockAvailable = false;
     const started = await startDesktopApp({ port: electron.port, paths: { rendererDir: dir.path, preload: 'p', trayIconDir: 'i' }, env: {} });

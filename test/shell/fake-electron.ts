@@ -225,6 +225,8 @@ export interface FakeElectron {
   readonly power: Emitter;
   online: boolean;
   workAreas: Rect[];
+  /** HTML documents handed to the PDF printer. */
+  printed: string[];
   /** Calls the IPC handler of `channel` as the given sender would. */
   invoke(channel: string, event: IpcInvokeEvent, ...args: unknown[]): Promise<unknown>;
 }
@@ -244,6 +246,7 @@ export function fakeElectron(userData: string): FakeElectron {
     power,
     online: true,
     workAreas: [{ x: 0, y: 0, width: 1920, height: 1040 }],
+    printed: [],
     invoke: async (channel, event, ...args) => {
       const handler = fake.handlers.get(channel);
       if (!handler) throw new Error(`no handler for ${channel}`);
@@ -294,6 +297,11 @@ export function fakeElectron(userData: string): FakeElectron {
     onPowerEvent: (event, listener) => power.on(event, listener),
     isOnline: () => fake.online,
     workAreas: () => fake.workAreas,
+    printHtmlToPdf: async (html) => {
+      fake.printed.push(html);
+      // Electron's printer cannot run here: hand back the smallest document that is a PDF.
+      return new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
+    },
   };
   return Object.assign(fake, { port });
 }
