@@ -16,6 +16,7 @@ const SECTIONS: readonly { readonly name: string; readonly load: () => Promise<S
   { name: 'heartbeat', load: async () => (await import('./heartbeat-section.ts')).section },
   { name: 'storage', load: async () => (await import('./storage-section.ts')).section },
   { name: 'monitor-service', load: async () => (await import('./monitor-service.ts')).section },
+  { name: 'renderer', load: async () => (await import('./renderer.ts')).section },
   { name: 'reports', load: async () => (await import('./reports.ts')).section },
 ];
 

@@ -6,7 +6,7 @@
  */
 import { OPERATION_NAMES } from '../../src-main/ipc/contract.ts';
 import type { ApiErrorCode, ApiResult, OperationArgs, OperationName, OperationResults, SynackApi } from '../../src-main/ipc/contract.ts';
-import type { UpdateBatchDto } from '../../src-main/ipc/dto.ts';
+import type { NavigateDto, UpdateBatchDto } from '../../src-main/ipc/dto.ts';
 import { createWebBridge, webApiUrl } from './web-bridge.ts';
 
 /** A call the service refused or could not answer. */
@@ -30,6 +30,8 @@ export type Api = {
   readonly onUpdate: (listener: (batch: UpdateBatchDto) => void) => () => void;
   /** Told `false` when the link to the service drops and `true` when it is back (snapshots must be reloaded). */
   readonly onConnectionChange: (listener: (connected: boolean) => void) => () => void;
+  /** Desktop: the shell asks to show an endpoint (null: the overview), e.g. after a notification click; never in web mode. */
+  readonly onNavigate: (listener: (target: NavigateDto) => void) => () => void;
 };
 
 /** Turns a result into its value, or throws its error as an `ApiFailure`. */
@@ -50,6 +52,7 @@ export function createApi(raw: SynackApi, subscribeConnection?: (listener: (conn
   }
   api['onUpdate'] = (listener: (batch: UpdateBatchDto) => void) => raw.onUpdate(listener);
   api['onConnectionChange'] = subscribeConnection ?? (() => () => {});
+  api['onNavigate'] = (listener: (target: NavigateDto) => void) => raw.onNavigate?.(listener) ?? (() => {});
   return api as Api;
 }
 

@@ -87,7 +87,7 @@ export function formatTick(ts: number, spanMs: number): string {
   const date = new Date(ts);
   if (spanMs <= 10 * MINUTE) return clock(date, true);
   if (spanMs <= 2 * DAY) return clock(date, false);
-  if (spanMs <= 8 * DAY) return `${WEEKDAYS[date.getDay()]} ${pad(date.getHours())}:00`;
+  if (spanMs <= 8 * DAY) return date.getHours() === 0 && date.getMinutes() === 0 ? `${WEEKDAYS[date.getDay()]} ${date.getDate()}` : `${WEEKDAYS[date.getDay()]} ${pad(date.getHours())}:00`;
   return `${MONTHS[date.getMonth()]} ${date.getDate()}`;
 }
 

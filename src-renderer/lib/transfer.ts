@@ -1,4 +1,5 @@
-/** Endpoint files in and out of the browser: read a picked file, offer text as a download. */
+/** Files in and out of the browser: read a picked file, offer text or a report as a download. */
+import type { ReportFileDto } from '../../src-main/ipc/dto.ts';
 
 export type ExchangeFormat = 'json' | 'csv';
 
@@ -9,7 +10,17 @@ export function formatOfFile(name: string): ExchangeFormat {
 
 /** Saves `text` as a file through the browser's download (no server round trip). */
 export function downloadText(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(new Blob([text], { type }), fileName);
+}
+
+/** Saves a report the service built (PDF arrives base64-encoded, the rest as text). */
+export function downloadReport(file: ReportFileDto): void {
+  const body = file.encoding === 'base64' ? Uint8Array.from(atob(file.content), (char) => char.charCodeAt(0)) : file.content;
+  downloadBlob(new Blob([body], { type: file.mime }), file.filename);
+}
+
+function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

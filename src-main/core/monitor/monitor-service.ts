@@ -68,7 +68,7 @@ export class MonitorService implements ServiceOperations {
   constructor(options: MonitorServiceOptions) {
     this.#store = options.store;
     this.#health = new NetworkHealth(options.network);
-    this.#batcher = new UpdateBatcher(options.pushIntervalMs);
+    this.#batcher = new UpdateBatcher((id) => this.#runners.get(id)?.status(), options.pushIntervalMs);
     this.#flap = options.flap;
     this.#reports = options.reports ?? {};
     this.#reportScheduler = new ReportScheduler({
@@ -146,7 +146,7 @@ export class MonitorService implements ServiceOperations {
     const runner = this.#addRunner(endpoint);
     this.#schedule(runner, true);
     this.#batcher.endpointChanged(endpoint);
-    this.#batcher.status(runner.status());
+    this.#batcher.status(runner.id);
     return endpoint;
   }
 
@@ -317,7 +317,7 @@ export class MonitorService implements ServiceOperations {
   #onSample(runner: EndpointRunner, sample: SampleDto): void {
     this.#store.appendSample(sample);
     this.#batcher.sample(sample);
-    this.#batcher.status(runner.status());
+    this.#batcher.status(runner.id);
   }
 
   #onTransition(runner: EndpointRunner, transition: Transition): void {
@@ -335,7 +335,7 @@ export class MonitorService implements ServiceOperations {
       details: { ...transition.evidence, flapping: transition.flapping, ...(dependency ? { groupedUnder: dependency.id } : {}) },
     });
     this.#batcher.event(event);
-    this.#batcher.status(runner.status());
+    this.#batcher.status(runner.id);
     const report: TransitionReport = { ...transition, endpoint: runner.endpoint, ...(dependency ? { groupedUnder: dependency } : {}) };
     for (const listener of this.#transitionListeners) listener(report);
   }

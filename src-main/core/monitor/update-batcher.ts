@@ -15,13 +15,16 @@ export class UpdateBatcher {
   readonly #listeners = new Set<UpdateListener>();
   readonly #intervalMs: number;
   #samples: SampleDto[] = [];
-  #statuses = new Map<number, EndpointStatusDto>();
+  /** Endpoints whose status changed since the last push; read at push time, once each. */
+  #dirty = new Set<number>();
+  readonly #statusOf: (endpointId: number) => EndpointStatusDto | undefined;
   #events: EventDto[] = [];
   #endpoints = new Map<number, Endpoint>();
   #removed = new Set<number>();
   #timer: NodeJS.Timeout | undefined;
 
-  constructor(intervalMs = 100) {
+  constructor(statusOf: (endpointId: number) => EndpointStatusDto | undefined, intervalMs = 100) {
+    this.#statusOf = statusOf;
     this.#intervalMs = intervalMs;
   }
 
@@ -37,9 +40,10 @@ export class UpdateBatcher {
     this.#schedule();
   }
 
-  status(status: EndpointStatusDto): void {
+  /** Marks an endpoint's status as changed; it is read once, when the batch is pushed. */
+  status(endpointId: number): void {
     if (this.#listeners.size === 0) return;
-    this.#statuses.set(status.endpointId, status);
+    this.#dirty.add(endpointId);
     this.#schedule();
   }
 
@@ -59,7 +63,7 @@ export class UpdateBatcher {
   endpointRemoved(id: number): void {
     if (this.#listeners.size === 0) return;
     this.#endpoints.delete(id);
-    this.#statuses.delete(id);
+    this.#dirty.delete(id);
     this.#removed.add(id);
     this.#schedule();
   }
@@ -68,16 +72,21 @@ export class UpdateBatcher {
   flush(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    if (this.#samples.length + this.#statuses.size + this.#events.length + this.#endpoints.size + this.#removed.size === 0) return;
+    if (this.#samples.length + this.#dirty.size + this.#events.length + this.#endpoints.size + this.#removed.size === 0) return;
+    const statuses: EndpointStatusDto[] = [];
+    for (const id of this.#dirty) {
+      const status = this.#statusOf(id);
+      if (status) statuses.push(status);
+    }
     const batch: UpdateBatchDto = {
       samples: this.#samples,
-      statuses: [...this.#statuses.values()],
+      statuses,
       events: this.#events,
       endpoints: [...this.#endpoints.values()],
       removed: [...this.#removed],
     };
     this.#samples = [];
-    this.#statuses = new Map();
+    this.#dirty = new Set();
     this.#events = [];
     this.#endpoints = new Map();
     this.#removed = new Set();

@@ -21,6 +21,7 @@ import { SettingsRepo } from './settings-repo.ts';
 import { StoreError } from './store-error.ts';
 import { StringTable } from './string-table.ts';
 import { querySummary, type Summary } from './summary.ts';
+import { SAFETY_AUTOCHECKPOINT_PAGES, startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.ts';
 
 export interface OpenStoreOptions {
   /** The database file. @default defaultDbPath() */
@@ -32,6 +33,11 @@ export interface OpenStoreOptions {
   readonly busyTimeoutMs?: number;
   readonly writer?: SampleWriterOptions;
   readonly pruner?: PrunerOptions;
+  /**
+   * Checkpoint the WAL from a worker thread instead of inside commits (see wal-checkpointer.ts).
+   * @default false (tests and short-lived commands keep SQLite's own checkpointing)
+   */
+  readonly checkpointInWorker?: boolean;
 }
 
 export interface QueryOptions {
@@ -55,6 +61,7 @@ export class Store {
   private readonly rollups: RollupTables;
   private readonly now: () => number;
   private closed = false;
+  private readonly checkpointer: WalCheckpointer | undefined;
 
   /** Use `openStore`. */
   constructor(path: string, db: DatabaseSync, notice: OpenNotice | undefined, options: OpenStoreOptions) {
@@ -74,6 +81,10 @@ export class Store {
       this.pruner.stepIfDue();
     };
     this.writer = new SampleWriter({ db, strings, rollups: this.rollups, afterFlush }, options.writer);
+    if (options.checkpointInWorker && path !== ':memory:') {
+      db.exec(`PRAGMA wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
+      this.checkpointer = startWalCheckpointer(path, 1000, (message) => options.log?.(`WAL checkpoint: ${message}`));
+    }
   }
 
   /** Removes an endpoint now; its history follows in small pruning steps (see EndpointsRepo.delete). */
@@ -124,6 +135,7 @@ export class Store {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.checkpointer?.stop();
     this.writer.close();
     this.db.close();
   }

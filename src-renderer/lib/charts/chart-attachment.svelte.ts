@@ -17,6 +17,8 @@ export function chart<TType extends ChartType, TData>(config: () => ChartConfigu
       const next = config();
       untrack(() => {
         if (!instance) {
+          // No 2D context (out of canvas memory, or a DOM without canvas): nothing can be drawn.
+          if (canvas.getContext('2d') === null) return;
           instance = new Chart(canvas, next);
           return;
         }

@@ -4,6 +4,7 @@ import { CLASS_INFO } from '../../../src-main/core/classify/failure-classes.ts';
 import type { SeriesPointDto } from '../../../src-main/ipc/dto.ts';
 import { CLASS_COLORS } from '../class-colors.ts';
 import { formatDateTime, formatTick } from '../format.ts';
+import { timeTicks } from './time-ticks.ts';
 import type { ChartPalette } from './palette.ts';
 import { failureBins, type XY } from './series-data.ts';
 
@@ -51,7 +52,11 @@ export function failureChartConfig(input: FailureChartInput): FailureChartConfig
           max: input.to,
           offset: false,
           grid: { color: palette.grid },
-          ticks: { color: palette.text, maxTicksLimit: 8, maxRotation: 0, callback: (value) => formatTick(Number(value), span) },
+          // Round local times (no date adapter): chart.js's own linear ticks would land on odd minutes.
+          afterBuildTicks: (scale) => {
+            scale.ticks = timeTicks(input.from, input.to, 8).map((value) => ({ value }));
+          },
+          ticks: { color: palette.text, maxRotation: 0, autoSkip: false, callback: (value) => formatTick(Number(value), span) },
         },
         y: { type: 'linear', stacked: true, beginAtZero: true, grid: { color: palette.grid }, ticks: { color: palette.text, precision: 0 } },
       },

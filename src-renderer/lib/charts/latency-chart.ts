@@ -7,6 +7,7 @@ import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
 import { CLASS_INFO } from '../../../src-main/core/classify/failure-classes.ts';
 import { CLASS_COLORS } from '../class-colors.ts';
 import { formatDateTime, formatLatency, formatTick } from '../format.ts';
+import { timeTicks } from './time-ticks.ts';
 import { CLASS_SHAPES } from './class-shapes.ts';
 import type { ChartPalette } from './palette.ts';
 import { failureMarks, latencyBands, type ClassSeries, type XY } from './series-data.ts';
@@ -66,7 +67,11 @@ export function latencyChartConfig(input: LatencyChartInput): LatencyChartConfig
           min: input.from,
           max: input.to,
           grid: { color: palette.grid },
-          ticks: { color: palette.text, maxTicksLimit: 8, maxRotation: 0, callback: (value) => formatTick(Number(value), span) },
+          // Round local times (no date adapter): chart.js's own linear ticks would land on odd minutes.
+          afterBuildTicks: (scale) => {
+            scale.ticks = timeTicks(input.from, input.to, 8).map((value) => ({ value }));
+          },
+          ticks: { color: palette.text, maxRotation: 0, autoSkip: false, callback: (value) => formatTick(Number(value), span) },
         },
         y: {
           type: 'linear',

@@ -26,7 +26,8 @@ export interface EndpointFormValues {
   recoverAfter: string;
   degradedLatencyMs: string;
   degradedAfter: string;
-  heartbeatMode: 'active' | 'passive';
+  /** `auto`: active when a payload is set, else passive (the schema's rule). */
+  heartbeatMode: 'auto' | 'active' | 'passive';
   keepAliveMs: string;
   dependsOn: string;
   paused: boolean;
@@ -55,7 +56,7 @@ export function emptyValues(defaults: { readonly intervalMs: number; readonly ti
     recoverAfter: '2',
     degradedLatencyMs: '',
     degradedAfter: '3',
-    heartbeatMode: 'active',
+    heartbeatMode: 'auto',
     keepAliveMs: '10000',
     dependsOn: '',
     paused: false,
@@ -83,7 +84,7 @@ export function valuesOf(endpoint: Endpoint): EndpointFormValues {
     recoverAfter: String(endpoint.thresholds.recoverAfter),
     degradedLatencyMs: endpoint.thresholds.degradedLatencyMs === undefined ? '' : String(endpoint.thresholds.degradedLatencyMs),
     degradedAfter: String(endpoint.thresholds.degradedAfter),
-    heartbeatMode: endpoint.heartbeat.mode ?? (endpoint.send === undefined ? 'passive' : 'active'),
+    heartbeatMode: endpoint.heartbeat.mode ?? 'auto',
     keepAliveMs: String(endpoint.heartbeat.keepAliveMs),
     dependsOn: endpoint.dependsOn ?? '',
     paused: endpoint.paused,
@@ -113,7 +114,7 @@ export function inputOf(values: EndpointFormValues, base?: Endpoint): EndpointIn
     family: values.family === 'auto' ? 'auto' : Number(values.family),
     tags: values.tags.split(',').map((tag) => tag.trim()).filter((tag) => tag !== ''),
     thresholds,
-    heartbeat: { mode: values.heartbeatMode, keepAliveMs: numberOf(values.keepAliveMs) },
+    heartbeat: { ...(values.heartbeatMode === 'auto' ? {} : { mode: values.heartbeatMode }), keepAliveMs: numberOf(values.keepAliveMs) },
     paused: values.paused,
     ...(values.sendEncoding === 'none' ? {} : { send: { encoding: values.sendEncoding, value: values.sendEncoding === 'hex' ? values.sendValue.replace(/[\s:]/g, '') : values.sendValue } }),
     ...expectationOf(values),

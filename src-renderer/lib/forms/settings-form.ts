@@ -18,6 +18,9 @@ export interface SettingsFormValues {
   closeToTray: boolean;
   /** Empty for none. */
   sentinel: string;
+  reportSchedule: 'off' | 'daily' | 'weekly';
+  /** Empty for none. */
+  reportFolder: string;
 }
 
 export function settingsValuesOf(settings: Settings): SettingsFormValues {
@@ -34,6 +37,8 @@ export function settingsValuesOf(settings: Settings): SettingsFormValues {
     theme: settings.theme,
     closeToTray: settings.closeToTray,
     sentinel: settings.sentinel ?? '',
+    reportSchedule: settings.reports?.schedule ?? 'off',
+    reportFolder: settings.reports?.folder ?? '',
   };
 }
 
@@ -46,6 +51,7 @@ export function settingsInputOf(values: SettingsFormValues): Settings {
     theme: values.theme,
     closeToTray: values.closeToTray,
     sentinel: values.sentinel.trim() === '' ? null : values.sentinel,
+    reports: { schedule: values.reportSchedule, folder: values.reportFolder.trim() === '' ? null : values.reportFolder },
   } as unknown as Settings;
 }
 

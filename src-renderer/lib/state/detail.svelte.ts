@@ -29,8 +29,6 @@ export class DetailState {
   recent: readonly SampleDto[] = $state.raw([]);
   loading = $state(false);
   error: string | undefined = $state();
-  /** When the latest load finished (for "time to chart" in benchmarks and the status line). */
-  loadedAt: number | undefined = $state();
 
   readonly live: boolean = $derived(this.range === 'live');
 
@@ -68,29 +66,32 @@ export class DetailState {
     return this.load();
   }
 
-  /** (Re)loads series, summary and events for the current range; a stale answer is dropped. */
+  /**
+   * (Re)loads series, summary and events for the current range. Each part shows as soon as it
+   * arrives (the chart need not wait for the summary); an answer overtaken by a newer load is dropped.
+   */
   async load(): Promise<void> {
     const generation = ++this.#generation;
     const window = rangeWindow(this.range, Date.now(), { ...(this.customFrom === undefined ? {} : { from: this.customFrom }), ...(this.customTo === undefined ? {} : { to: this.customTo }) });
+    const current = (): boolean => generation === this.#generation;
     this.loading = true;
-    try {
-      const [series, summary, events] = await Promise.all([
-        this.#api.series(this.endpointId, window.from, window.to, MAX_POINTS),
-        this.#api.summary(this.endpointId, window.from, window.to),
-        this.#api.events({ endpointId: this.endpointId, from: window.from, to: window.to, limit: EVENT_LIMIT }),
-      ]);
-      if (generation !== this.#generation) return;
-      this.window = window;
-      this.series = series;
-      this.summary = summary;
-      this.events = [...events].sort((a, b) => b.ts - a.ts);
-      this.error = undefined;
-      this.loadedAt = Date.now();
-    } catch (error) {
-      if (generation === this.#generation) this.error = describeError(error);
-    } finally {
-      if (generation === this.#generation) this.loading = false;
-    }
+    const parts = [
+      this.#api.series(this.endpointId, window.from, window.to, MAX_POINTS).then((series) => {
+        if (!current()) return;
+        this.window = window;
+        this.series = series;
+      }),
+      this.#api.summary(this.endpointId, window.from, window.to).then((summary) => {
+        if (current()) this.summary = summary;
+      }),
+      this.#api.events({ endpointId: this.endpointId, from: window.from, to: window.to, limit: EVENT_LIMIT }).then((events) => {
+        if (current()) this.events = [...events].sort((a, b) => b.ts - a.ts);
+      }),
+    ];
+    const failures = (await Promise.allSettled(parts)).flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
+    if (!current()) return;
+    this.error = failures.length > 0 ? describeError(failures[0]) : undefined;
+    this.loading = false;
   }
 
   /** Takes this endpoint's samples and events from a pushed batch. */

@@ -80,7 +80,7 @@ export class OverviewState {
     );
     const direction = this.descending ? -1 : 1;
     const compare = COMPARE[this.sort];
-    return filtered.sort((a, b) => direction * compare(a, b) || a.endpoint.name.localeCompare(b.endpoint.name));
+    return filtered.sort((a, b) => direction * compare(a, b) || byName(a, b));
   });
 
   /** How many endpoints are in each state. */
@@ -206,9 +206,16 @@ function matchesText(endpoint: Endpoint, needle: string): boolean {
   return haystack.includes(needle);
 }
 
+/** One collator for every sort: far cheaper than `localeCompare` per comparison, re-sorting on every batch. */
+const collator = new Intl.Collator(undefined, { numeric: true });
+
+function byName(a: EndpointRow, b: EndpointRow): number {
+  return collator.compare(a.endpoint.name, b.endpoint.name);
+}
+
 const COMPARE: Readonly<Record<SortKey, (a: EndpointRow, b: EndpointRow) => number>> = {
   status: (a, b) => STATUS_LOOK[a.status.state].severity - STATUS_LOOK[b.status.state].severity,
-  name: (a, b) => a.endpoint.name.localeCompare(b.endpoint.name),
+  name: (a, b) => byName(a, b),
   // Unknown latency and uptime sort after every known value in ascending order.
   latency: (a, b) => (a.lastLatency ?? Infinity) - (b.lastLatency ?? Infinity) || 0,
   uptime: (a, b) => (a.uptime24h ?? Infinity) - (b.uptime24h ?? Infinity) || 0,

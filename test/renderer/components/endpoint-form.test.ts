@@ -81,4 +81,20 @@ describe('endpoint form', () => {
     expect(call?.args[0]).toBe(existing.id);
     expect(call?.args[1]).toMatchObject({ port: 6432, host: 'db.test' });
   });
+
+  it('opens "More options" to show an error that lives there', async () => {
+    const fake = fakeApi();
+    render(EndpointForm, { api: fake.api, defaults, onsaved: () => {}, oncancel: () => {} });
+    await fill('Name', 'hb');
+    await fill('Host', 'example.test');
+    await fill('Port', '443');
+    await fireEvent.change(screen.getByLabelText('Kind'), { target: { value: 'heartbeat' } });
+    const details = screen.getByText('More options').closest('details') as HTMLDetailsElement;
+    expect(details.open).toBe(false);
+    await fireEvent.change(screen.getByLabelText('Heartbeat mode'), { target: { value: 'active' } });
+    await fireEvent.submit(screen.getByTestId('endpoint-form'));
+    expect(details.open).toBe(true);
+    expect(screen.getByTestId('field-error').textContent).toMatch(/^Send is required for an active heartbeat/);
+    expect(fake.calls.some((c) => c.op === 'addEndpoint')).toBe(false);
+  });
 });

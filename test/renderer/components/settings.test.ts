@@ -19,7 +19,7 @@ describe('settings', () => {
     await fireEvent.input(interval, { target: { value: '10000' } });
     await fireEvent.change(screen.getByLabelText('Theme'), { target: { value: 'dark' } });
     await fireEvent.submit(screen.getByTestId('settings-form'));
-    await vi.waitFor(() => expect(onsave).toHaveBeenCalledWith({ ...DEFAULT_SETTINGS, defaults: { intervalMs: 10_000, timeoutMs: 2000 }, theme: 'dark' }));
+    await vi.waitFor(() => expect(onsave).toHaveBeenCalledWith({ ...DEFAULT_SETTINGS, defaults: { intervalMs: 10_000, timeoutMs: 2000 }, theme: 'dark', reports: { schedule: 'off', folder: null } }));
     expect((await screen.findByRole('status')).textContent).toBe('Settings saved.');
   });
 

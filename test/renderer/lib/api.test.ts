@@ -40,3 +40,19 @@ describe('api unwrapping', () => {
     expect(describeError(new Error('boom'))).toBe('boom');
   });
 });
+
+describe('navigation requests from the desktop shell', () => {
+  it('passes them through when the preload offers them, and is inert in web mode', () => {
+    const seen: (number | null)[] = [];
+    let deliver: ((target: { endpointId: number | null }) => void) | undefined;
+    const desktop = { onUpdate: () => () => {}, onNavigate: (listener: (target: { endpointId: number | null }) => void) => ((deliver = listener), () => (deliver = undefined)) } as unknown as SynackApi;
+    const stop = createApi(desktop).onNavigate(({ endpointId }) => seen.push(endpointId));
+    deliver?.({ endpointId: 7 });
+    deliver?.({ endpointId: null });
+    stop();
+    expect(seen).toEqual([7, null]);
+    expect(deliver).toBeUndefined();
+    const web = { onUpdate: () => () => {} } as unknown as SynackApi;
+    expect(() => createApi(web).onNavigate(() => {})()).not.toThrow();
+  });
+});

@@ -59,5 +59,6 @@ describe('formatters', () => {
     expect(formatTick(ts, 24 * 3_600_000)).toBe('14:03');
     expect(formatTick(ts, 7 * 86_400_000)).toBe('Wed 14:00');
     expect(formatTick(ts, 30 * 86_400_000)).toBe('Nov 25');
+    expect(formatTick(new Date(2026, 10, 25).getTime(), 7 * 86_400_000)).toBe('Wed 25');
   });
 });

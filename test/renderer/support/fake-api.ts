@@ -40,10 +40,12 @@ export function fakeApi(): FakeApi {
       connectionListeners.add(listener);
       return () => connectionListeners.delete(listener);
     },
+    onNavigate: () => () => {},
   };
   const operations: OperationName[] = [
     'overview', 'listEndpoints', 'addEndpoint', 'updateEndpoint', 'removeEndpoint', 'probeNow', 'pauseEndpoint', 'resumeEndpoint',
     'pauseAll', 'resumeAll', 'series', 'summary', 'events', 'getSettings', 'updateSettings', 'importEndpoints', 'exportEndpoints',
+    'exportReport',
   ];
   for (const op of operations) {
     api[op] = async (...args: unknown[]) => {

@@ -54,3 +54,12 @@ describe('endpoint form model', () => {
     expect(formFieldOf('heartbeat.keepAliveMs')).toBe('heartbeat.keepAliveMs');
   });
 });
+
+describe('heartbeat endpoints in the form', () => {
+  it('leaves the mode to the schema by default and needs a payload for an active heartbeat', () => {
+    expect(inputOf(values({ kind: 'heartbeat' })).heartbeat).toEqual({ keepAliveMs: 10_000 });
+    expect(validateValues(values({ kind: 'heartbeat' }))).toEqual({});
+    expect(validateValues(values({ kind: 'heartbeat', heartbeatMode: 'active' }))['send']).toMatch(/^is required for an active heartbeat/);
+    expect(validateValues(values({ kind: 'heartbeat', heartbeatMode: 'active', sendEncoding: 'text', sendValue: 'PING\n' }))).toEqual({});
+  });
+});
