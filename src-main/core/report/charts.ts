@@ -4,7 +4,7 @@
  * stacked by failure class. Sized by viewBox, so they scale with the page and print crisply.
  */
 import { FAILURE_CLASSES, CLASS_INFO } from '../classify/failure-classes.ts';
-import { CLASS_COLORS, INCONCLUSIVE_COLOR } from './class-colors.ts';
+import { CLASS_COLORS, INCONCLUSIVE_COLOR } from '../classify/class-colors.ts';
 import type { EndpointReport } from './report-schema.ts';
 import { esc, n, niceAxis, tickLabel } from './svg.ts';
 import { timeTicks } from './time-axis.ts';

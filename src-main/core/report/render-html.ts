@@ -4,7 +4,7 @@
  */
 import { CLASS_INFO, type FailureClass } from '../classify/failure-classes.ts';
 import { failureChart, latencyChart } from './charts.ts';
-import { CLASS_COLORS, INCONCLUSIVE_COLOR } from './class-colors.ts';
+import { CLASS_COLORS, INCONCLUSIVE_COLOR } from '../classify/class-colors.ts';
 import { REPORT_CSS } from './report-css.ts';
 import { formatCount, formatMs, formatPct, formatTime, humanDuration } from './report-format.ts';
 import type { EndpointReport, IncidentReport, Report } from './report-schema.ts';

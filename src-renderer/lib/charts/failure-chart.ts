@@ -2,7 +2,7 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import { CLASS_INFO } from '../../../src-main/core/classify/failure-classes.ts';
 import type { SeriesPointDto } from '../../../src-main/ipc/dto.ts';
-import { CLASS_COLORS } from '../class-colors.ts';
+import { CLASS_COLORS } from '../../../src-main/core/classify/class-colors.ts';
 import { formatDateTime, formatTick } from '../format.ts';
 import { timeTicks } from './time-ticks.ts';
 import type { ChartPalette } from './palette.ts';

@@ -5,7 +5,7 @@
  */
 import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
 import { CLASS_INFO } from '../../../src-main/core/classify/failure-classes.ts';
-import { CLASS_COLORS } from '../class-colors.ts';
+import { CLASS_COLORS } from '../../../src-main/core/classify/class-colors.ts';
 import { formatDateTime, formatLatency, formatTick } from '../format.ts';
 import { timeTicks } from './time-ticks.ts';
 import { CLASS_SHAPES } from './class-shapes.ts';

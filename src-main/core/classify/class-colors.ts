@@ -1,5 +1,9 @@
-/** One fixed colour per failure class, the same in every chart and legend of a report. */
-import type { FailureClass } from '../classify/failure-classes.ts';
+/**
+ * One colour per failure class, the same in the dashboard's charts, legends and badges and in
+ * exported reports. Chosen to stay apart on light and dark backgrounds; legends always name the
+ * class as well. Isomorphic: the renderer bundles it.
+ */
+import type { FailureClass } from './failure-classes.ts';
 
 export const CLASS_COLORS: Readonly<Record<FailureClass, string>> = {
   refused: '#d62728',
@@ -13,9 +17,9 @@ export const CLASS_COLORS: Readonly<Record<FailureClass, string>> = {
   'peer-closed': '#1f77b4',
   'half-open': '#aec7e8',
   dns: '#2ca02c',
-  protocol: '#98df8a',
-  'invalid-target': '#c5b0d5',
-  other: '#c49c94',
+  protocol: '#ffbb78',
+  'invalid-target': '#c49c94',
+  other: '#9edae5',
 };
 
 /** Inconclusive probes (this machine offline or asleep): neutral, never mistaken for a failure. */
