@@ -7,22 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { openStore, type Store, type StoredSample } from '../src-main/core/store/index.ts';
+import { prng } from '../test/support/prng.ts';
 
 const DAY = 86_400_000;
 const WEEK_SECONDS = 7 * 86_400;
 const QUERY_RUNS = 20;
 
-/** Deterministic pseudo-random numbers (mulberry32): runs are comparable. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A plausible sample: ~20 ms median with a tail, 0.5 % failures. */
 function sampleAt(random: () => number, endpointId: number, ts: number): StoredSample {

@@ -6,6 +6,7 @@ import { endpointInputSchema } from '../../src-main/core/endpoints/endpoint-sche
 import { parseOrThrow } from '../../src-main/core/endpoints/validation-error.ts';
 import { MonitorService } from '../../src-main/core/monitor/monitor-service.ts';
 import { openHistoryStore, type SqliteHistoryStore } from '../../src-main/core/store/open-history-store.ts';
+import { prng } from '../../test/support/prng.ts';
 
 const WEEK_SECONDS = 7 * 86_400;
 const TAGS = ['prod', 'staging', 'db', 'web', 'edge'];
@@ -20,17 +21,6 @@ export async function seedEndpoints(dbPath: string, count: number, intervalMs: n
   if (report.problems.length > 0) throw new Error(`seeding endpoints failed: ${JSON.stringify(report.problems[0])}`);
 }
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Writes `seconds` of 1 s samples ending at `endMs` for an endpoint: ~20 ms with a daily swell and a tail, a few failures of several classes. */
 export function writeHistory(store: SqliteHistoryStore, endpointId: number, endMs: number, seconds: number, seed: number, failureRate = 0.004): void {

@@ -15,6 +15,7 @@ import type { StoredSample } from '../../../src-main/core/store/index.ts';
 import { openHistoryStore, type SqliteHistoryStore } from '../../../src-main/core/store/open-history-store.ts';
 import { toMicros } from '../../../src-main/core/store/sample.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
+import { prng } from '../../support/prng.ts';
 
 /** The default day: fixed, so local times in a zone are known. */
 export const T0 = Date.UTC(2025, 0, 14);
@@ -64,17 +65,6 @@ export interface Fixture {
   close(): Promise<void>;
 }
 
-/** A small deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function openFixture(options: FixtureOptions = {}): Fixture {
   const t0 = options.t0 ?? T0;

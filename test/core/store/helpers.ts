@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type OpenStoreOptions, type Store, type StoredSample } from '../../../src-main/core/store/index.ts';
 import type { FailureClass } from '../../../src-main/core/classify/failure-classes.ts';
+export { prng } from '../../support/prng.ts';
 
 /** 2025-01-01T00:00:00Z: a round UTC start so minutes and hours align. */
 export const T0 = Date.UTC(2025, 0, 1);
@@ -37,17 +38,6 @@ export function failedSample(endpointId: number, ts: number, failureClass: Failu
   return { endpointId, ts, kind: 'tcp', ok: false, phases: { dns: 0 }, failureClass, code, address: '127.0.0.1', inconclusive: false, ...extra };
 }
 
-/** A small deterministic PRNG (mulberry32) so generated histories are reproducible. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Nearest-rank quantile on q·(n−1) of sorted values: the same rank the sketch targets. */
 export function exactQuantile(sorted: readonly number[], q: number): number {
