@@ -14,15 +14,7 @@ import { WINDOW_STATE_FILE } from '../../src-main/shell/window-state.ts';
 import { tcpServer, type TcpFixture } from '../support/loopback.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 import { fakeElectron, type FakeElectron, type FakeWindow } from './fake-electron.ts';
-
-/** Polls `condition` every 20 ms, failing after `timeoutMs`. */
-async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+import { waitUntil } from '../support/wait.ts';
 
 describe('startDesktopApp', () => {
   let dir: ReturnType<typeof makeTempDir>;
@@ -119,14 +111,14 @@ describe('startDesktopApp', () => {
     const added = await call('addEndpoint', { name: 'web', host: '127.0.0.1', port: server.port, intervalMs: 250, timeoutMs: 200 });
     expect(added).toMatchObject({ ok: true, value: { id: 1, name: 'web' } });
     const tray = electron.trays[0];
-    await until(() => tray?.tooltip === 'Synack — 1 up', 'the tray to show the endpoint up');
+    await waitUntil(() => tray?.tooltip === 'Synack — 1 up', 'the tray to show the endpoint up');
     expect(window().webContents.sent.some(([channel]) => channel === PUSHES.update)).toBe(true);
 
     await server.close();
     server = undefined;
-    await until(() => tray?.image === '/app/out/icons/tray-down.png', 'the tray to turn red');
+    await waitUntil(() => tray?.image === '/app/out/icons/tray-down.png', 'the tray to turn red');
     expect(tray?.tooltip).toBe('Synack — 1 down');
-    await until(() => electron.notifications.length > 0, 'a notification');
+    await waitUntil(() => electron.notifications.length > 0, 'a notification');
     expect(electron.notifications[0]).toMatchObject({ title: 'web is down' });
     expect(electron.notifications[0]?.body).toMatch(/^Refused \(ECONNREFUSED\) — 127\.0\.0\.1:\d+$/);
 
@@ -136,7 +128,7 @@ describe('startDesktopApp', () => {
     expect(window().webContents.sent.at(-1)).toEqual([PUSHES.navigate, { endpointId: 1 }]);
 
     tray?.click('Pause all');
-    await until(() => tray?.image === '/app/out/icons/tray-paused.png', 'the tray to show paused');
+    await waitUntil(() => tray?.image === '/app/out/icons/tray-paused.png', 'the tray to show paused');
     expect(started.service.listEndpoints()[0]?.paused).toBe(true);
     tray?.click('Resume all');
     expect(started.service.listEndpoints()[0]?.paused).toBe(false);
@@ -186,7 +178,7 @@ describe('startDesktopApp', () => {
     const started = await start();
     window().emit('ready-to-show');
     await call('addEndpoint', { name: 'web', host: '127.0.0.1', port: server.port, intervalMs: 250, timeoutMs: 200 });
-    await until(() => electron.trays[0]?.tooltip === 'Synack — 1 up', 'the endpoint up');
+    await waitUntil(() => electron.trays[0]?.tooltip === 'Synack — 1 up', 'the endpoint up');
     window().bounds = { x: 50, y: 60, width: 1000, height: 700 };
 
     electron.trays[0]?.click('Quit Synack');

@@ -5,6 +5,7 @@ import { openHistoryStore } from '../../../src-main/core/store/open-history-stor
 import type { EventDto, SampleDto } from '../../../src-main/ipc/dto.ts';
 import { tcpServer, type TcpFixture } from '../../support/loopback.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
+import { waitUntil } from '../../support/wait.ts';
 
 let dir: ReturnType<typeof makeTempDir>;
 let service: MonitorService;
@@ -31,14 +32,6 @@ function collect(): { samples: SampleDto[]; events: EventDto[]; transitions: Tra
   return seen;
 }
 
-async function until(check: () => boolean, ms = 8000): Promise<void> {
-  const end = performance.now() + ms;
-  while (!check()) {
-    if (performance.now() > end) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 describe('heartbeat endpoints in the monitor service', () => {
   it('records heartbeat RTTs as samples, a FIN as a heartbeat-lost event, and reconnects', async () => {
     let connections = 0;
@@ -51,7 +44,7 @@ describe('heartbeat endpoints in the monitor service', () => {
     const seen = collect();
     service.start();
     service.addEndpoint({ name: 'hb', host: '127.0.0.1', port: server.port, kind: 'heartbeat', intervalMs: 400, timeoutMs: 300, send: { encoding: 'text', value: 'PING\n' }, expect: { kind: 'string', value: 'PING' } });
-    await until(() => seen.events.some((e) => e.type === 'heartbeat-lost') && connections >= 2 && seen.samples.filter((s) => s.ok).length >= 6);
+    await waitUntil(() => seen.events.some((e) => e.type === 'heartbeat-lost') && connections >= 2 && seen.samples.filter((s) => s.ok).length >= 6, 'a loss, a reconnect and six good samples', 8000);
     const lost = seen.events.find((e) => e.type === 'heartbeat-lost');
     expect(lost).toMatchObject({ failureClass: 'peer-closed' });
     expect(Number(lost?.details['uptimeMs'])).toBeGreaterThan(1100);
@@ -68,10 +61,10 @@ describe('heartbeat endpoints in the monitor service', () => {
     const seen = collect();
     service.start();
     service.addEndpoint({ name: 'gone', host: '127.0.0.1', port: server.port, kind: 'heartbeat', intervalMs: 250, timeoutMs: 200, send: { encoding: 'text', value: 'x' } });
-    await until(() => seen.transitions.some((t) => t.to === 'up'));
+    await waitUntil(() => seen.transitions.some((t) => t.to === 'up'), 'up', 8000);
     await server.close();
     server = undefined;
-    await until(() => seen.transitions.some((t) => t.to === 'down'));
+    await waitUntil(() => seen.transitions.some((t) => t.to === 'down'), 'down', 8000);
     const down = seen.transitions.find((t) => t.to === 'down');
     expect(['peer-closed', 'refused', 'reset']).toContain(down?.failureClass);
     expect(seen.events.some((e) => e.type === 'heartbeat-lost')).toBe(true);
@@ -82,7 +75,7 @@ describe('heartbeat endpoints in the monitor service', () => {
     const seen = collect();
     service.start();
     service.addEndpoint({ name: 'passive', host: '127.0.0.1', port: server.port, kind: 'heartbeat', intervalMs: 250, timeoutMs: 200 });
-    await until(() => seen.samples.length >= 6);
+    await waitUntil(() => seen.samples.length >= 6, 'six samples', 8000);
     expect(seen.samples.every((s) => s.ok)).toBe(true);
     expect(seen.samples.filter((s) => s.latencyMs === undefined).length).toBeGreaterThanOrEqual(4);
     expect(seen.transitions.map((t) => t.to)).toEqual(['up']);

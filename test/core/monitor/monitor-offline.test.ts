@@ -12,6 +12,7 @@ import { describeAsRoot } from '../../support/netns.ts';
 import { ADDR, createTopology, type RunningServices, type Topology } from '../../support/netns-topology.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 import { runCli } from '../../cli/support/run-cli.ts';
+import { waitUntil } from '../../support/wait.ts';
 
 const BIN = fileURLToPath(new URL('../../../bin/synack.js', import.meta.url));
 
@@ -57,7 +58,7 @@ describeAsRoot('monitor service when the machine loses its network', () => {
       buffered = lines.pop() ?? '';
       for (const line of lines) if (line.trim()) transitions.push(JSON.parse(line) as TransitionLine);
     });
-    const reached = (to: string, count: number): Promise<void> => waitFor(() => transitions.filter((t) => t.to === to).length >= count, 15_000, `${count}× ${to}`);
+    const reached = (to: string, count: number): Promise<void> => waitUntil(() => transitions.filter((t) => t.to === to).length >= count, `${count}× ${to}`, 15_000, 25);
 
     await reached('up', 2);
     await topology.lab.ip(topology.client, ['link', 'set', 'eth0', 'down']);
@@ -78,11 +79,3 @@ describeAsRoot('monitor service when the machine loses its network', () => {
     }
   });
 });
-
-async function waitFor(check: () => boolean, ms: number, what: string): Promise<void> {
-  const end = performance.now() + ms;
-  while (!check()) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}

@@ -3,14 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleFromOutcome, type Store, type StoredSample } from '../../../src-main/core/store/index.ts';
 import type { ProbeFailure, ProbeSuccess } from '../../../src-main/core/probe/types.ts';
 import { failedSample, okSample, T0, tempDir, testStore, type TempDir } from './helpers.ts';
-
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+import { waitUntil } from '../../support/wait.ts';
 
 describe('SampleWriter and raw samples', () => {
   let dir: TempDir;
@@ -79,7 +72,7 @@ describe('SampleWriter and raw samples', () => {
     store.close();
     ({ store } = testStore(dir.file('timer.db'), { writer: { flushIntervalMs: 30, maxBatch: 1_000_000 } }));
     store.writer.add(okSample(1, T0, 5));
-    await until(() => store.writer.stats.written === 1);
+    await waitUntil(() => store.writer.stats.written === 1, 'the timed flush', 5000, 10);
 
     store.close();
     ({ store } = testStore(dir.file('batch.db'), { writer: { flushIntervalMs: 3_600_000, maxBatch: 10 } }));
@@ -88,7 +81,7 @@ describe('SampleWriter and raw samples', () => {
     expect(store.writer.stats.written).toBe(0);
     store.writer.add(okSample(1, T0 + 9, 5));
     expect(store.writer.stats.written).toBe(0); // never on the caller's stack
-    await until(() => store.writer.stats.written === 10);
+    await waitUntil(() => store.writer.stats.written === 10, 'the timed flush', 5000, 10);
   });
 
   it('flushes on close, then drops (and counts) late samples', () => {

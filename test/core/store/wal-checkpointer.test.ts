@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { okSample, T0, tempDir, testStore, type TempDir } from './helpers.ts';
+import { waitUntil } from '../../support/wait.ts';
 
 let dir: TempDir;
 beforeEach(() => {
@@ -18,15 +19,6 @@ function fill(checkpointInWorker: boolean): { mainBytesAfterWrite: () => number;
   return { path, mainBytesAfterWrite: () => statSync(path).size, close: () => store.close() };
 }
 
-async function waitFor(check: () => boolean, ms: number): Promise<boolean> {
-  const end = performance.now() + ms;
-  while (!check()) {
-    if (performance.now() > end) return false;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return true;
-}
-
 describe('WAL checkpoints in a worker thread', () => {
   it('moves committed pages into the database file without the main connection checkpointing', async () => {
     const auto = fill(false);
@@ -34,7 +26,7 @@ describe('WAL checkpoints in a worker thread', () => {
     const worker = fill(true);
     const start = worker.mainBytesAfterWrite();
     // The worker checkpoints every second: the main file grows while this connection stays idle.
-    expect(await waitFor(() => worker.mainBytesAfterWrite() > start + 100_000, 5000)).toBe(true);
+    await waitUntil(() => worker.mainBytesAfterWrite() > start + 100_000, 'the worker to checkpoint', 5000, 50);
     // Without it, the same writes stay in the WAL (below the 1,000-page automatic threshold).
     expect(auto.mainBytesAfterWrite()).toBe(sizeWithoutWorker);
     auto.close();
